@@ -1,0 +1,53 @@
+using Openness.Rules.Findings;
+
+namespace Openness.Rules.Scoring;
+
+/// <summary>评估方式: how an indicator is checked.</summary>
+public enum AssessmentMethod { ActualVerification, SubmittedMaterials }
+
+/// <summary>One node of the indicator tree as scored for one unit.</summary>
+public sealed record IndicatorResult
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public int Level { get; init; }
+    public string? ParentId { get; init; }
+    public bool IsLeaf { get; init; }
+    public IReadOnlyList<AssessmentMethod> Methods { get; init; } = [];
+    /// <summary>评估要点: the criteria text from the seed.</summary>
+    public string Criteria { get; init; } = "";
+    public required FindingStatus Status { get; init; }
+    public double PointsEarned { get; init; }
+    public double PointsPossible { get; init; }
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+    public string Message { get; init; } = "";
+
+    public IEnumerable<string> EvidenceUrls => Checks.SelectMany(c => c.Evidence).Select(e => e.Url).Distinct();
+}
+
+/// <summary>A deduction (扣分), bonus (加分) or veto (一票否决) applied on top of the indicator tree.</summary>
+public sealed record ScoreAdjustment(string Kind, string Id, string Name, double Points, FindingStatus Status, string Message);
+
+/// <summary>A unit's score against one indicator system on one day.</summary>
+public sealed record ScoreCard
+{
+    public required string UnitId { get; init; }
+    public required string UnitName { get; init; }
+    public required string SystemId { get; init; }
+    public required string SystemName { get; init; }
+    /// <summary>SHA-256 of the rules file's bytes, so a score can be traced to the exact rules used.</summary>
+    public required string SystemHash { get; init; }
+    public required DateOnly AsOf { get; init; }
+    /// <summary>All nodes of the tree, parents before children, in the file's order.</summary>
+    public required IReadOnlyList<IndicatorResult> Indicators { get; init; }
+    public IReadOnlyList<ScoreAdjustment> Adjustments { get; init; } = [];
+    public double Total { get; init; }
+    public double Possible { get; init; }
+    public required string Grade { get; init; }
+    public bool Vetoed { get; init; }
+    /// <summary>Points on manual leaves (submitted materials, or nothing automatic decides them) awaiting an assessor.</summary>
+    public double ManualPointsPending { get; init; }
+
+    public IEnumerable<IndicatorResult> Leaves => Indicators.Where(i => i.IsLeaf);
+    public IEnumerable<IndicatorResult> LevelOne => Indicators.Where(i => i.Level == 1);
+}
