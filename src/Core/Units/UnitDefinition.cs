@@ -12,7 +12,7 @@ public sealed record UnitDefinition
     public string Group { get; init; } = "";
     public required Uri Portal { get; init; }
     public IReadOnlyList<Uri> Entries { get; init; } = [];
-    /// <summary>Hosts the crawl may visit; the portal's host is always allowed.</summary>
+    /// <summary>Hosts the crawl may visit (<c>host</c>, or <c>host:port</c> to pin a port); the portal's is always allowed.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
     /// <summary>Loopback/private addresses are refused unless this is set (tests and the demo set it).</summary>
     public bool AllowPrivateAddresses { get; init; }
@@ -24,9 +24,15 @@ public sealed record UnitDefinition
     public int? MaxPages { get; init; }
     public int? MaxDepth { get; init; }
 
-    public IEnumerable<string> ScopeHosts() =>
-        AllowedHosts.Append(Portal.Host).Concat(Entries.Select(e => e.Host))
-            .Select(h => h.ToLowerInvariant()).Distinct();
+    /// <summary>
+    /// The crawl's scope. A portal on a non-default port is scoped to host:port, so units served side by side on
+    /// one address (the demo, tests) cannot wander into each other.
+    /// </summary>
+    public IReadOnlySet<string> ScopeHosts() =>
+        AllowedHosts.Append(ScopeKey(Portal)).Concat(Entries.Select(ScopeKey))
+            .Select(h => h.ToLowerInvariant()).ToHashSet();
+
+    public static string ScopeKey(Uri url) => url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";
 }
 
 /// <summary>The units file: which evaluation, which indicator system, which units.</summary>

@@ -38,10 +38,16 @@ public interface IPageFetcher : IAsyncDisposable
     Task<FetchedPage> FetchAsync(FetchRequest request, FetchScope scope, CancellationToken cancellationToken);
 }
 
-/// <summary>What a fetch may touch: the unit's allowed hosts and whether private addresses are allowed.</summary>
+/// <summary>
+/// What a fetch may touch: the unit's allowed hosts (entries are <c>host</c>, any port, or <c>host:port</c>) and
+/// whether loopback/private/link-local addresses are allowed.
+/// </summary>
 public sealed record FetchScope(IReadOnlySet<string> AllowedHosts, bool AllowPrivateAddresses)
 {
+    public static FetchScope For(Openness.Core.Units.UnitDefinition unit) => new(unit.ScopeHosts(), unit.AllowPrivateAddresses);
+
     public bool Allows(Uri url) =>
         (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) &&
-        AllowedHosts.Contains(url.Host.ToLowerInvariant());
+        (AllowedHosts.Contains(url.Host.ToLowerInvariant()) ||
+         AllowedHosts.Contains($"{url.Host.ToLowerInvariant()}:{url.Port}"));
 }
