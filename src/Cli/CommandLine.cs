@@ -1,11 +1,52 @@
+using System.CommandLine;
+using Openness.Cli.Commands;
+using Openness.Core.Diagnostics;
+
 namespace Openness.Cli;
 
-/// <summary>Builds the `crawler` command tree (System.CommandLine). Being filled in with the pipeline.</summary>
+/// <summary>The `crawler` command tree. Each command lives in Commands/ and returns an exit code.</summary>
 public static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args)
+    public const int InputError = 2;
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("crawler: commands are being wired up");
-        return Task.FromResult(2);
+        var root = new RootCommand("政务公开评估: crawl units' portals, check them against an indicator system, score, store and report.");
+        root.Add(DemoCommand.Build());
+        root.Add(ScanCommand.Build());
+        root.Add(RulesCommand.Build());
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (InputFileException ex)
+        {
+            ReportInputErrors(ex);
+            return InputError;
+        }
+    }
+
+    /// <summary>Every problem on its own line as file:line:column: message, then a count.</summary>
+    public static void ReportInputErrors(InputFileException ex)
+    {
+        foreach (var e in ex.Errors) Console.Error.WriteLine($"error: {e}");
+        Console.Error.WriteLine($"{ex.Errors.Count} problem(s); nothing was scanned.");
+    }
+
+    public static DateOnly Today() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ShanghaiTime).DateTime);
+
+    public static readonly TimeZoneInfo ShanghaiTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static Option<string?> AsOfOption() => new("--as-of")
+    {
+        Description = "the day to evaluate as of (YYYY-MM-DD), so results are reproducible; default today in Asia/Shanghai",
+    };
+
+    public static DateOnly ParseAsOf(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return Today();
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var d)) return d;
+        throw new InputFileException(new SourceError("--as-of", 0, 0, $"'{text}' is not a date: expected YYYY-MM-DD"));
     }
 }
