@@ -115,9 +115,9 @@ public sealed class HttpEncodingSnifferTests
     public void Meta_after_the_prescan_window_is_not_used()
     {
         var padding = new string(' ', HtmlEncodingSniffer.PrescanBytes);
-        var bytes = Get("gbk").GetBytes($"<html>{padding}<meta charset=\"gbk\"><p>通知</p>");
+        var bytes = Get("gbk").GetBytes($"<html>{padding}<meta charset=\"gbk\"><p>通知公告</p>");
         // Not valid UTF-8 either, so the fallback (GB18030) still decodes it correctly.
         Assert.That(HtmlEncodingSniffer.Detect(bytes, null).Source, Is.EqualTo(EncodingSource.Fallback));
-        Assert.That(HtmlEncodingSniffer.Decode(bytes, null), Does.Contain("通知"));
+        Assert.That(HtmlEncodingSniffer.Decode(bytes, null), Does.Contain("通知公告"));
     }
 }

@@ -20,7 +20,7 @@ public sealed class HttpFetcherTests
 
     private static CrawlerOptions Fast(int retries = 2) => new()
     {
-        RequestTimeout = TimeSpan.FromMilliseconds(1500),
+        RequestTimeout = TimeSpan.FromSeconds(5),
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
         MaxRetries = retries,
         CircuitBreakerFailures = 50,
@@ -267,7 +267,7 @@ public sealed class HttpFetcherTests
         Assert.That(page.Outcome.Attempts, Is.EqualTo(1));
         Assert.That(page.Outcome.Message, Does.StartWith("页面过大").And.Contain("1 MB"));
         Assert.That(page.Html, Is.Null);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
