@@ -52,6 +52,20 @@ public sealed class HttpFetcherTests
     }
 
     [Test]
+    public async Task Body_that_stalls_after_the_headers_also_times_out()
+    {
+        await using var server = await FaultServer.StartAsync();
+        server.Map("/stall.html", Respond.Trickle("<p>" + new string('x', 1000) + "</p>", chunks: 20, TimeSpan.FromMilliseconds(200)));
+        await using var fetcher = new HttpFetcher(Fast(retries: 1) with { RequestTimeout = TimeSpan.FromMilliseconds(500) });
+
+        var page = await Get(fetcher, server.Url("/stall.html"), ScopeOf(server));
+
+        Assert.That(page.Outcome.Error, Is.EqualTo(PageErrorKind.Timeout));
+        Assert.That(page.Outcome.Attempts, Is.EqualTo(2));
+        Assert.That(page.Html, Is.Null);
+    }
+
+    [Test]
     public async Task Two_503_then_200_succeeds_on_third_attempt()
     {
         await using var server = await FaultServer.StartAsync();

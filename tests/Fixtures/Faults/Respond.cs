@@ -79,6 +79,29 @@ public static class Respond
         }
     };
 
+    /// <summary>Sends headers at once, then the body a chunk per <paramref name="interval"/> (a server that stalls mid-page).</summary>
+    public static Responder Trickle(string html, int chunks, TimeSpan interval) => async context =>
+    {
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(html);
+        var size = Math.Max(1, (bytes.Length + chunks - 1) / chunks);
+        try
+        {
+            await context.Response.StartAsync(context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            for (var offset = 0; offset < bytes.Length; offset += size)
+            {
+                await Task.Delay(interval, context.RequestAborted);
+                await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(size, bytes.Length - offset)), context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            // the client gave up: expected when it enforces a timeout
+        }
+    };
+
     /// <summary>Sends <paramref name="html"/> compressed with <c>gzip</c>, <c>deflate</c> or <c>br</c>.</summary>
     public static Responder Compressed(string html, string encoding) => async context =>
     {
