@@ -8,7 +8,7 @@ namespace Openness.SamplePortals;
 /// late ...) holds whatever day the demo runs:
 /// <c>{{date:-5}}</c> (yyyy-MM-dd), <c>{{date:-5:yyyy年M月d日}}</c>, <c>{{year:-1}}</c>, <c>{{asof}}</c>, <c>{{asof:fmt}}</c>.
 /// File and folder names use a bracket form because braces and colons are not portable in paths:
-/// <c>[date-5.yyyyMM]</c>.
+/// <c>[date-5.yyyyMM]</c>, <c>[year-1]</c>.
 /// </summary>
 public static partial class DateTemplate
 {
@@ -30,8 +30,15 @@ public static partial class DateTemplate
             };
         });
 
-    public static string RenderPath(string relativePath, DateOnly asOf) =>
-        PathPlaceholder().Replace(relativePath, m =>
+    [GeneratedRegex(@"\[year(?<offset>[+-]\d+)\]")]
+    private static partial Regex PathYearPlaceholder();
+
+    public static string RenderPath(string relativePath, DateOnly asOf)
+    {
+        var dated = PathPlaceholder().Replace(relativePath, m =>
             asOf.AddDays(int.Parse(m.Groups["offset"].Value, CultureInfo.InvariantCulture))
                 .ToString(m.Groups["format"].Value, CultureInfo.InvariantCulture));
+        return PathYearPlaceholder().Replace(dated, m =>
+            (asOf.Year + int.Parse(m.Groups["offset"].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture));
+    }
 }

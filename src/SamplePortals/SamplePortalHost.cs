@@ -72,13 +72,17 @@ public sealed partial class SamplePortalHost : IAsyncDisposable
     [GeneratedRegex(@"\{\{base:(?<id>[A-Za-z0-9_.-]+)\}\}")]
     private static partial Regex BasePlaceholder();
 
-    /// <summary>Writes the units file: the template with every <c>{{base:&lt;unit-id&gt;}}</c> replaced by that unit's base URL.</summary>
+    /// <summary>
+    /// Writes the units file: the template with every <c>{{base:&lt;unit-id&gt;}}</c> replaced by that unit's base URL
+    /// (and date placeholders such as <c>{{year}}</c> rendered). Returns <paramref name="outputPath"/>.
+    /// </summary>
     public string WriteUnitsFile(string templatePath, string outputPath)
     {
-        var text = BasePlaceholder().Replace(File.ReadAllText(templatePath), m =>
+        var withBases = BasePlaceholder().Replace(File.ReadAllText(templatePath), m =>
             BaseUrls.TryGetValue(m.Groups["id"].Value, out var url)
                 ? url.ToString()
                 : throw new InvalidDataException($"{templatePath}: no sample portal named '{m.Groups["id"].Value}'"));
+        var text = DateTemplate.Render(withBases, AsOf);
         var dir = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (dir is not null) Directory.CreateDirectory(dir);
         File.WriteAllText(outputPath, text);
