@@ -497,7 +497,7 @@ def finish_truth(u, policy_cids):
         if cid in u.columns:
             u.truth["columns"][cid] = column_truth(u, cid)
         else:
-            u.truth["columns"][cid] = {"status": "missing"}
+            u.truth["columns"][cid] = {"status": "missing", "name": u.col_name(cid)}
     for cid in policy_cids:
         for it in u.columns[cid]["items"]:
             ref = {"column": cid, "id": it["id"], "title": it["title"], "path": u.item_path(cid, it)}
