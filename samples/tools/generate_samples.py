@@ -148,6 +148,14 @@ def dated_href(o, docid):
     return "{{date:%d:yyyyMM}}/t{{date:%d:yyyyMMdd}}_%d.html" % (o, o, docid)
 
 
+def hanweb_href(o, col, docid):
+    return "/art/{{date:%d:yyyy}}/{{date:%d:%%M}}/{{date:%d:%%d}}/art_%d_%d.html" % (o, o, o, col, docid)
+
+
+def hanweb_file(o, col, docid):
+    return "art/[date%+d.yyyy]/[date%+d.%%M]/[date%+d.%%d]/art_%d_%d.html" % (o, o, o, col, docid)
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -161,13 +169,18 @@ class Unit:
         self.style = style        # "fj" (index_box) or "govcn" (bd1 table)
         self.columns = {}         # id -> dict(items=[...], status, ...)
         self.docid = 1000
-        self.truth = {"columns": {}, "documents": {"missingInterpretation": [], "incompleteMetadata": [], "latePublication": []}}
+        self.truth = {"columns": {}, "documents": {"missingInterpretation": [], "lateInterpretation": [], "incompleteMetadata": [],
+                                                   "latePublication": []}}
+        self.hanweb = None        # canonical id -> Hanweb JCMS column id, for the Hanweb unit
+        self.platform = "/%s/" % zwgk
 
     def next_id(self):
         self.docid += 1
         return self.docid
 
     def col_path(self, cid):
+        if self.hanweb:
+            return "/col/col%d/index.html" % self.hanweb[cid]
         name, code, parent = COLUMN_DEFS[cid]
         if parent:
             return "/%s/%s/%s/" % (self.zwgk, COLUMN_DEFS[parent][1], code)
@@ -177,6 +190,8 @@ class Unit:
         return COLUMN_DEFS[cid][0].replace("<br>", "")
 
     def item_path(self, cid, item):
+        if self.hanweb:
+            return "/" + item["href"] if "href" in item else hanweb_href(item["pub"], self.hanweb[cid], item["id"])
         if "file" in item:
             return self.col_path(cid) + item["href"]
         return self.col_path(cid) + dated_href(item["pub"], item["id"])
@@ -205,14 +220,14 @@ def page(u, head_title, meta, body):
 <body>
 <div class="header"><div class="logo"><a href="/"><img src="/images/logo.png" alt="%s" /></a></div>
 <div class="top_nav"><ul>
-<li><a href="/">首页</a></li><li><a href="/%s/">政务公开</a></li><li><a href="/%s/bszn/">政务服务</a></li><li><a href="/%s/hdjl/">互动交流</a></li><li><a href="/zjsf/">走进示范县</a></li>
+<li><a href="/">首页</a></li><li><a href="%s">政务公开</a></li><li><a href="%s">政务服务</a></li><li><a href="%s">互动交流</a></li><li><a href="/zjsf/">走进示范县</a></li>
 </ul></div></div>
 %s
 <div class="footer"><p>主办：%s　网站标识码：%s　<a href="/wzdt/">网站地图</a></p>
 <script id="_jiucuo_" sitecode='%s' src='/images/jiucuo.js'></script></div>
 </body>
 </html>
-""" % (escape(head_title), meta, u.name, u.zwgk, u.zwgk, u.zwgk, body, u.name, u.code, u.code)
+""" % (escape(head_title), meta, u.name, u.platform, u.col_path("service-guide"), u.col_path("interaction"), body, u.name, u.code, u.code)
 
 
 def left_nav(u):
@@ -233,7 +248,7 @@ def left_nav(u):
 
 
 def breadcrumb(u, trail):
-    links = ['<a href="/">首页</a>', '<a href="/%s/">政务公开</a>' % u.zwgk]
+    links = ['<a href="/">首页</a>', '<a href="%s">政务公开</a>' % u.platform]
     links += ['<a href="%s">%s</a>' % (h, n) for h, n in trail]
     return '<div class="position"><span>当前位置：</span>' + " &gt; ".join(links) + "</div>"
 
@@ -274,6 +289,10 @@ def add_annual_reports(u, cid="annual-report"):
                       "pubText": "{{year:%d}}-01-%02d" % (k, day),
                       "file": "[year%+d]01/t[year%+d]01%02d_%d.html" % (k, k, day, docid),
                       "href": "{{year:%d}}01/t{{year:%d}}01%02d_%d.html" % (k, k, day, docid)})
+        if u.hanweb:
+            col = u.hanweb[cid]
+            items[-1]["file"] = "art/[year%+d]/1/%d/art_%d_%d.html" % (k, day, col, docid)
+            items[-1]["href"] = "art/{{year:%d}}/1/%d/art_%d_%d.html" % (k, day, col, docid)
     u.columns[cid] = {"items": items, "status": None}
 
 
@@ -349,6 +368,14 @@ def metadata_box(u, cid, it):
 <li class="trt-col-12 trt-col-sm-24">发布日期：<font>%s</font></li>
 <li class="trt-col-12 trt-col-sm-24">有&ensp;效&ensp;性：<em class="red_base">有效</em></li>
 </ul></div>""" % (idx, u.name, wli, escape(it["title"]), it["number"], pub)
+    if u.style == "hanweb":
+        return """<table class="xxgk_table" width="100%%" border="0" cellspacing="0" cellpadding="0">
+<tr><th>索引号：</th><td>%s</td><th>发布机构：</th><td>%s</td></tr>
+<tr><th>发文机关：</th><td>%s</td><th>主题分类：</th><td>卫生健康</td></tr>
+<tr><th>成文日期：</th><td>%s</td><th>发布日期：</th><td>%s</td></tr>
+<tr><th>发文字号：</th><td>%s</td><th>有效性：</th><td>有效</td></tr>
+<tr><th>名　　称：</th><td colspan="3">%s</td></tr>
+</table>""" % (idx, u.name, u.name, written, pub, it["number"], escape(it["title"]))
     wcells = '<td width="100"><b>成文日期：</b></td><td>%s</td>' % written
     if hide_written:
         wcells = "<!--" + wcells + "--><td></td><td></td>"
@@ -427,7 +454,7 @@ def link_interpretations(u, policy_cids, interp_cid="policy-interpretation"):
             iid = u.next_id()
             ip = {"id": iid, "pub": it["interp"], "title": "《%s》政策解读" % short_title(it["title"]),
                   "original": {"path": u.item_path(cid, it), "title": it["title"]}, "of": (cid, it)}
-            it["interpPath"] = u.col_path(interp_cid) + dated_href(ip["pub"], iid)
+            it["interpPath"] = u.item_path(interp_cid, ip)
             interps.append(ip)
     interps.sort(key=lambda x: -x["pub"])
     u.columns[interp_cid] = {"items": interps, "status": None}
@@ -503,6 +530,10 @@ def finish_truth(u, policy_cids):
             ref = {"column": cid, "id": it["id"], "title": it["title"], "path": u.item_path(cid, it)}
             if it.get("interp") is None:
                 u.truth["documents"]["missingInterpretation"].append(ref)
+            elif it["interp"] - it["pub"] > 14:
+                u.truth["documents"]["lateInterpretation"].append({**ref, "publishedOffsetDays": it["pub"], "interpretationOffsetDays": it["interp"],
+                                                                   "calendarDays": it["interp"] - it["pub"],
+                                                                   "note": "more than 3 working days whatever the as-of day"})
             if it.get("writtenInComment"):
                 u.truth["documents"]["incompleteMetadata"].append({**ref, "missing": ["writtenDate"],
                                                                    "note": "成文日期 only inside an HTML comment"})
@@ -697,6 +728,149 @@ document.querySelectorAll('ul.home_list').forEach(function (ul) {
     return u
 
 
+# ---------------------------------------------------------------------------------------------- Hanweb JCMS unit
+
+HANWEB_PER_PAGE = 15
+HANWEB_GROUP = 45  # records embedded in the column page; later groups come from dataproxy.jsp
+
+
+def hanweb_record(u, cid, it):
+    url = escape(u.item_path(cid, it))
+    t = escape(it["title"])
+    return "<li><a href='%s' title='%s' target='_blank'>%s</a><span>%s</span></li>" % (url, t, t, pub_text(it))
+
+
+HANWEB_PAGER_JS = r"""<script>
+/* Stand-in for Hanweb's jpage plugin: shows the embedded records 15 to a page. */
+(function () {
+  var box = document.getElementById('%(unitid)s');
+  var xml = box.querySelector('script[type="text/xml"]').textContent;
+  var recs = [], re = /<record><!\[CDATA\[([\s\S]*?)\]\]><\/record>/g, m;
+  while ((m = re.exec(xml))) recs.push(m[1]);
+  var page = parseInt((location.search.match(/[?&]uid=\d+&pageNum=(\d+)/) || [0, '1'])[1], 10);
+  var ul = document.createElement('ul'); ul.className = 'list';
+  ul.innerHTML = recs.slice((page - 1) * %(per)d, page * %(per)d).join('');
+  box.appendChild(ul);
+  var total = %(total)d, pages = Math.ceil(total / %(per)d), p = document.createElement('div'); p.className = 'default_pgContainer';
+  var h = '共' + total + '条 ';
+  for (var i = 1; i <= Math.min(pages, Math.ceil(recs.length / %(per)d)); i++) h += '<a href="?uid=%(unitid)s&pageNum=' + i + '">' + i + '</a> ';
+  p.innerHTML = h; box.appendChild(p);
+})();
+</script>"""
+
+
+def build_hanweb():
+    u = Unit("dept-hanweb", "示范县卫生健康局", "示范县卫生健康局", "wjj.sfx.gov.cn", "2201000015", "col", "hanweb")
+    ids = {}
+    for n, cid in enumerate(COLUMN_DEFS):
+        ids[cid] = 73001 + n
+    ids["platform"] = 73000
+    u.hanweb = ids
+    u.platform = "/col/col73000/index.html"
+    add_column(u, "disclosure-guide", 1, -4)
+    u.columns["disclosure-guide"]["items"][0]["title"] = "示范县卫生健康局政府信息公开指南"
+    add_column(u, "disclosure-rules", 2, -8)
+    for cid, n, newest in (("institution-functions", 2, -9), ("plans", 3, -6), ("personnel", 4, -3), ("powers-list", 2, -7),
+                           ("budget-final-accounts", 5, -5), ("proposals-handling", 4, -4), ("major-projects", 2, -8),
+                           ("double-random", 3, -6)):
+        add_column(u, cid, n, newest)
+    u.columns["statutory-content"] = {"items": [], "status": None}
+    add_annual_reports(u)
+    docs = add_policy_column(u, "policy-documents", 9, -5, number_prefix="示卫健发")
+    docs[1]["interp"] = docs[1]["pub"] + 21
+    add_policy_column(u, "normative-documents", 2, -9, number_prefix="示卫健规")
+    link_interpretations(u, ["policy-documents", "normative-documents"])
+    add_column(u, "notices", 9, -2)
+    add_column(u, "work-news", 52, -1)
+    add_column(u, "service-guide", 5, -4)
+    add_column(u, "interaction", 4, -2)
+    add_column(u, "disclosure-on-request", 2, -7)
+
+    def nav():
+        out = ['<div class="xxgk_nav"><ul>']
+        for cid in NAV_ORDER:
+            out.append('<li><a href="%s">%s</a>' % (u.col_path(cid), COLUMN_DEFS[cid][0]))
+            if cid == "statutory-content":
+                out.append("<ul>" + "".join('<li><a href="%s">%s</a></li>' % (u.col_path(c), COLUMN_DEFS[c][0]) for c in SUB_ORDER) + "</ul>")
+            out.append("</li>")
+        return "\n".join(out + ["</ul></div>"])
+
+    def crumb(trail):
+        return '<div class="bt-position">您当前的位置：<a href="/">首页</a> &gt; <a href="/col/col73000/index.html">信息公开</a>' + "".join(
+            ' &gt; <a href="%s">%s</a>' % (h, n) for h, n in trail) + "</div>"
+
+    proxy_data = {}
+    root = os.path.join(PORTALS, u.id)
+    for cid, col in u.columns.items():
+        colid = ids[cid]
+        folder = os.path.join(root, "col", "col%d" % colid)
+        trail = [(u.col_path(cid), u.col_name(cid))]
+        if cid == "statutory-content":
+            subs = "".join('<li><a href="%s">%s</a></li>' % (u.col_path(c), COLUMN_DEFS[c][0]) for c in SUB_ORDER)
+            body = '%s\n<div class="main">%s<div class="xxgk_sub"><h2>法定主动公开内容</h2><ul class="sub_columns">%s</ul></div></div>' % (crumb(trail), nav(), subs)
+            write(os.path.join(folder, "index.html"), page(u, "法定主动公开内容 " + u.name, metas(u, "法定主动公开内容"), body))
+            continue
+        items = col["items"]
+        unitid = 230000 + colid % 1000
+        proxy_data[str(colid)] = [{"title": it["title"], "url": u.item_path(cid, it), "date": pub_text(it)} for it in items]
+        records = "\n".join("<record><![CDATA[%s]]></record>" % hanweb_record(u, cid, it) for it in items[:HANWEB_GROUP])
+        next_group = ('<a href="/module/web/jpage/dataproxy.jsp?page=1&appid=1&webid=1&path=/&columnid=%d&unitid=%d&webname=%s&permissiontype=0"></a>'
+                      % (colid, unitid, u.name))
+        body = """%s
+<div class="main">%s
+<div class="xxgk_list_box"><div class="list_title"><h2>%s</h2></div>
+<div id="%d"><script type="text/xml"><datastore>
+<nextgroup><![CDATA[%s]]></nextgroup>
+<recordset>
+%s
+</recordset>
+</datastore></script></div>
+%s
+</div></div>""" % (crumb(trail), nav(), u.col_name(cid), unitid, next_group, records,
+                   HANWEB_PAGER_JS % {"unitid": unitid, "per": HANWEB_PER_PAGE, "total": len(items)})
+        write(os.path.join(folder, "index.html"), page(u, u.col_name(cid) + " " + u.name, metas(u, u.col_name(cid)), body))
+        for it in items:
+            path = it["file"] if "file" in it else hanweb_file(it["pub"], colid, it["id"])
+            html = detail_page(u, cid, it, trail).replace('<div class="article_content">', '<!--ZJEG_RSS.content.begin--><meta name="ContentStart"><div class="article_content">', 1)
+            html = html.replace('</div></div>\n<div class="xgjd">', '</div></div><meta name="ContentEnd"><!--ZJEG_RSS.content.end-->\n<div class="xgjd">', 1)
+            html = html.replace('<meta name="ContentSource"', '<meta name="Maketime" content="%s 09:00:00"/>\n<meta name="ContentSource"' % pub_text(it), 1)
+            write(os.path.join(root, path), html)
+    plat = '%s\n<div class="main">%s<div class="xxgk_home"><h2>政府信息公开</h2></div></div>' % (crumb([]), nav())
+    write(os.path.join(root, "col", "col73000", "index.html"), page(u, "信息公开 " + u.name, metas(u, "信息公开"), plat))
+    write(os.path.join(root, "_data", "dataproxy.json"), json.dumps(proxy_data, ensure_ascii=False, indent=1) + "\n")
+    write(os.path.join(root, "_server.json"), json.dumps({"hanwebDataProxies": [
+        {"path": "/module/web/jpage/dataproxy.jsp", "data": "_data/dataproxy.json", "pageSize": HANWEB_PER_PAGE}]}, indent=2) + "\n")
+    blocks = "\n".join('<div class="news_block"><div class="block_title"><h3>%s</h3><a class="more" href="%s">更多&gt;&gt;</a></div><ul>%s</ul></div>'
+                       % (u.col_name(c), u.col_path(c), "".join(hanweb_record(u, c, it) for it in u.columns[c]["items"][:6]))
+                       for c in ("work-news", "notices", "policy-interpretation"))
+    write(os.path.join(root, "index.html"), page(u, u.name, metas(u, "首页"),
+                                                 '<div class="main home">%s<div class="zwgk_entry"><a href="/col/col73000/index.html">信息公开</a></div></div>' % blocks))
+    finish_truth(u, ["policy-documents", "normative-documents"])
+    for cid, t in u.truth["columns"].items():
+        if "items" in t:
+            t["pages"] = max(1, (t["items"] + HANWEB_PER_PAGE - 1) // HANWEB_PER_PAGE)
+            t["embeddedRecords"] = min(t["items"], HANWEB_GROUP)
+    return u
+
+
+LOGO_PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082")
+
+
+def write_common_pages(u):
+    """Every link the page template carries resolves: stylesheet, logo, 纠错 script, 走进示范县, 网站地图."""
+    root = os.path.join(PORTALS, u.id)
+    write(os.path.join(root, "images", "style.css"), "body{font-family:\"Microsoft YaHei\",sans-serif;font-size:14px}\n.list li span{float:right}\n")
+    write(os.path.join(root, "images", "jiucuo.js"), "/* 网站纠错 (站点标识码 %s) */\n" % u.code)
+    os.makedirs(os.path.join(root, "images"), exist_ok=True)
+    with open(os.path.join(root, "images", "logo.png"), "wb") as f:
+        f.write(LOGO_PNG)
+    intro = '<div class="main"><h2>走进示范县</h2><p>示范县位于示范市东部，总面积1200平方公里，辖8镇4乡。</p></div>'
+    write(os.path.join(root, "zjsf", "index.html"), page(u, "走进示范县_" + u.name, metas(u, "走进示范县"), intro))
+    rows = "\n".join('<li><a href="%s">%s</a></li>' % (u.col_path(c), u.col_name(c)) for c in COLUMN_DEFS if c in u.columns)
+    sitemap = '<div class="main"><h2>网站地图</h2><ul class="sitemap"><li><a href="%s">政府信息公开</a></li>\n%s</ul></div>' % (u.platform, rows)
+    write(os.path.join(root, "wzdt", "index.html"), page(u, "网站地图_" + u.name, metas(u, "网站地图"), sitemap))
+
+
 def yaml_scalar(v):
     if isinstance(v, bool):
         return "true" if v else "false"
@@ -736,10 +910,9 @@ def to_yaml(obj, indent=0):
 def main():
     if os.path.isdir(PORTALS):
         shutil.rmtree(PORTALS)
-    units = [build_county(), build_script(), build_gaps()]
+    units = [build_county(), build_script(), build_gaps(), build_hanweb()]
     for u in units:
-        # Shared static assets so pages do not 404 on their stylesheet.
-        write(os.path.join(PORTALS, u.id, "images", "style.css"), "body{font-family:\"Microsoft YaHei\",sans-serif;font-size:14px}\n.list li span{float:right}\n")
+        write_common_pages(u)
     doc = {"units": {}}
     for u in units:
         doc["units"][u.id] = {"name": u.name, "siteIdCode": u.code, "columns": u.truth["columns"], "documents": u.truth["documents"]}

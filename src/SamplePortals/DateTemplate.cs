@@ -15,7 +15,7 @@ public static partial class DateTemplate
     [GeneratedRegex(@"\{\{(?<kind>date|year|asof)(?::(?<offset>[+-]?\d+))?(?::(?<format>[^}]+))?\}\}")]
     private static partial Regex TextPlaceholder();
 
-    [GeneratedRegex(@"\[date(?<offset>[+-]\d+)\.(?<format>[A-Za-z]+)\]")]
+    [GeneratedRegex(@"\[date(?<offset>[+-]\d+)\.(?<format>[A-Za-z%]+)\]")]
     private static partial Regex PathPlaceholder();
 
     public static string Render(string text, DateOnly asOf) =>
