@@ -862,8 +862,9 @@ def write_common_pages(u):
     write(os.path.join(root, "images", "style.css"), "body{font-family:\"Microsoft YaHei\",sans-serif;font-size:14px}\n.list li span{float:right}\n")
     write(os.path.join(root, "images", "jiucuo.js"), "/* 网站纠错 (站点标识码 %s) */\n" % u.code)
     os.makedirs(os.path.join(root, "images"), exist_ok=True)
-    with open(os.path.join(root, "images", "logo.png"), "wb") as f:
-        f.write(LOGO_PNG)
+    for name in ("logo.png", "zwgk.png"):
+        with open(os.path.join(root, "images", name), "wb") as f:
+            f.write(LOGO_PNG)
     intro = '<div class="main"><h2>走进示范县</h2><p>示范县位于示范市东部，总面积1200平方公里，辖8镇4乡。</p></div>'
     write(os.path.join(root, "zjsf", "index.html"), page(u, "走进示范县_" + u.name, metas(u, "走进示范县"), intro))
     rows = "\n".join('<li><a href="%s">%s</a></li>' % (u.col_path(c), u.col_name(c)) for c in COLUMN_DEFS if c in u.columns)

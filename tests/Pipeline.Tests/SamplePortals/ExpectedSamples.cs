@@ -4,12 +4,13 @@ namespace Openness.Pipeline.Tests.SamplePortals;
 
 /// <summary>samples/expected.yaml, read as plain maps (the tests compare it with what the pages show).</summary>
 internal sealed record ExpectedColumn(string Id, string Status, string? Path, string? Name, int? Items, int? Pages,
-    int? NewestOffsetDays, string? NewestDate, IReadOnlyList<string> Children, string? Rendering);
+    int? NewestOffsetDays, string? NewestDate, IReadOnlyList<string> Children, string? Rendering, int? EmbeddedRecords);
 
 internal sealed record ExpectedDocument(string Column, int Id, string Title, string Path, IReadOnlyList<string> Missing);
 
 internal sealed record ExpectedUnit(string Id, string Name, IReadOnlyDictionary<string, ExpectedColumn> Columns, int PolicyDocuments,
-    IReadOnlyList<ExpectedDocument> MissingInterpretation, IReadOnlyList<ExpectedDocument> IncompleteMetadata,
+    IReadOnlyList<ExpectedDocument> MissingInterpretation, IReadOnlyList<ExpectedDocument> LateInterpretation,
+    IReadOnlyList<ExpectedDocument> IncompleteMetadata,
     IReadOnlyList<ExpectedDocument> LatePublication);
 
 internal static class ExpectedSamples
@@ -30,11 +31,11 @@ internal static class ExpectedSamples
                 var c = (YamlMappingNode)cv;
                 columns[((YamlScalarNode)ck).Value!] = new ExpectedColumn(((YamlScalarNode)ck).Value!, Str(c, "status")!, Str(c, "path"),
                     Str(c, "name"), Int(c, "items"), Int(c, "pages"), Int(c, "newestOffsetDays"), Str(c, "newestDate"),
-                    List(c, "children"), Str(c, "rendering"));
+                    List(c, "children"), Str(c, "rendering"), Int(c, "embeddedRecords"));
             }
             var docs = (YamlMappingNode)unit["documents"];
             result[id] = new ExpectedUnit(id, Str(unit, "name")!, columns, Int(docs, "policyDocuments")!.Value,
-                Docs(docs, "missingInterpretation"), Docs(docs, "incompleteMetadata"), Docs(docs, "latePublication"));
+                Docs(docs, "missingInterpretation"), Docs(docs, "lateInterpretation"), Docs(docs, "incompleteMetadata"), Docs(docs, "latePublication"));
         }
         return result;
     }

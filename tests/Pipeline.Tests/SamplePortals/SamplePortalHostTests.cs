@@ -34,10 +34,10 @@ public sealed class SamplePortalHostTests
     [Test]
     public async Task Each_portal_is_its_own_origin_on_loopback()
     {
-        Assert.That(_host.BaseUrls.Keys, Is.EquivalentTo(new[] { "county", "dept-gaps", "dept-script" }));
-        Assert.That(_host.BaseUrls.Values.Select(u => u.Port).Distinct().Count(), Is.EqualTo(3));
+        Assert.That(_host.BaseUrls.Keys, Is.EquivalentTo(new[] { "county", "dept-gaps", "dept-hanweb", "dept-script" }));
+        Assert.That(_host.BaseUrls.Values.Select(u => u.Port).Distinct().Count(), Is.EqualTo(4));
         Assert.That(_host.BaseUrls.Values.All(u => u.Host == "127.0.0.1" && u.AbsolutePath == "/"), Is.True);
-        var names = new Dictionary<string, string> { ["county"] = "示范县人民政府", ["dept-gaps"] = "示范县统计局", ["dept-script"] = "示范县教育局" };
+        var names = new Dictionary<string, string> { ["county"] = "示范县人民政府", ["dept-gaps"] = "示范县统计局", ["dept-script"] = "示范县教育局", ["dept-hanweb"] = "示范县卫生健康局" };
         foreach (var (unit, name) in names)
         {
             var html = await _http.GetStringAsync(_host.BaseUrls[unit]);
