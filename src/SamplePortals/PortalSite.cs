@@ -31,6 +31,11 @@ internal sealed class PortalSite
         _asOf = asOf;
         UnitId = Path.GetFileName(_root.TrimEnd(Path.DirectorySeparatorChar));
         _config = ServerConfig.Load(_root);
+        // Fail at start, not on the first request, when _server.json names a file that is not there.
+        foreach (var file in _config.Routes.Select(r => r.File)
+                     .Concat(_config.ListApis.Select(a => a.Data)).Concat(_config.HanwebDataProxies.Select(a => a.Data)))
+            if (!File.Exists(ResolveInside(file)))
+                throw new InvalidDataException($"{UnitId}/_server.json: file '{file}' not found");
         foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
