@@ -209,6 +209,26 @@ public sealed class SamplePortalHostTests
     }
 
     [Test]
+    public void A_server_config_naming_a_missing_file_fails_at_start()
+    {
+        var root = Directory.CreateTempSubdirectory("portals-");
+        try
+        {
+            var portal = Directory.CreateDirectory(Path.Combine(root.FullName, "broken"));
+            File.WriteAllText(Path.Combine(portal.FullName, "_server.json"), """{ "routes": [ { "path": "/s", "file": "_pages/none.html" } ] }""");
+            var ex = Assert.ThrowsAsync<InvalidDataException>(() => SamplePortalHost.StartAsync(root.FullName, AsOf));
+            Assert.That(ex!.Message, Does.Contain("_pages/none.html"));
+            File.WriteAllText(Path.Combine(portal.FullName, "_server.json"), """{ "routes": [ { "path": "/s", "file": "../../etc/passwd" } ] }""");
+            ex = Assert.ThrowsAsync<InvalidDataException>(() => SamplePortalHost.StartAsync(root.FullName, AsOf));
+            Assert.That(ex!.Message, Does.Contain("outside the portal folder"));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Test]
     public void Units_template_naming_an_unknown_portal_is_an_error()
     {
         var dir = Directory.CreateTempSubdirectory("units-");
