@@ -45,5 +45,12 @@ public sealed class ScriptPortalBrowserTests
         await page.GotoAsync(new Uri(baseUrl, "xxgk/").ToString());
         var frame = page.FrameLocator("#xxgk_nav");
         Assert.That(await frame.Locator("a[href='/xxgk/zcwj/']").CountAsync(), Is.EqualTo(1));
+
+        // Hanweb: the jpage stand-in shows the embedded datastore 15 records to a page.
+        var hanweb = ExpectedSamples.Load(SampleRepo.Expected)["dept-hanweb"].Columns["work-news"];
+        await page.GotoAsync(new Uri(host.BaseUrls["dept-hanweb"], hanweb.Path!.TrimStart('/')).ToString());
+        await page.WaitForSelectorAsync("ul.list li");
+        Assert.That(await page.Locator("ul.list li").CountAsync(), Is.EqualTo(15));
+        Assert.That(await page.Locator(".default_pgContainer a").CountAsync(), Is.EqualTo(hanweb.EmbeddedRecords / 15));
     }
 }
