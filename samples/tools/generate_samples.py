@@ -149,11 +149,11 @@ def dated_href(o, docid):
 
 
 def hanweb_href(o, col, docid):
-    return "/art/{{date:%d:yyyy}}/{{date:%d:%%M}}/{{date:%d:%%d}}/art_%d_%d.html" % (o, o, o, col, docid)
+    return "/art/{{date:%d:yyyy}}/{{date:%d:M}}/{{date:%d:d}}/art_%d_%d.html" % (o, o, o, col, docid)
 
 
 def hanweb_file(o, col, docid):
-    return "art/[date%+d.yyyy]/[date%+d.%%M]/[date%+d.%%d]/art_%d_%d.html" % (o, o, o, col, docid)
+    return "art/[date%+d.yyyy]/[date%+d.M]/[date%+d.d]/art_%d_%d.html" % (o, o, o, col, docid)
 
 
 def write(path, text):

@@ -15,14 +15,17 @@ public static partial class DateTemplate
     [GeneratedRegex(@"\{\{(?<kind>date|year|asof)(?::(?<offset>[+-]?\d+))?(?::(?<format>[^}]+))?\}\}")]
     private static partial Regex TextPlaceholder();
 
-    [GeneratedRegex(@"\[date(?<offset>[+-]\d+)\.(?<format>[A-Za-z%]+)\]")]
+    [GeneratedRegex(@"\[date(?<offset>[+-]\d+)\.(?<format>[A-Za-z]+)\]")]
     private static partial Regex PathPlaceholder();
+
+    // A one-letter format ("M", "d") would be a .NET standard format ("March 10"); here it always means the field.
+    private static string Custom(string format) => format.Length == 1 ? "%" + format : format;
 
     public static string Render(string text, DateOnly asOf) =>
         TextPlaceholder().Replace(text, m =>
         {
             var offset = m.Groups["offset"].Success ? int.Parse(m.Groups["offset"].Value, CultureInfo.InvariantCulture) : 0;
-            var format = m.Groups["format"].Success ? m.Groups["format"].Value : "yyyy-MM-dd";
+            var format = m.Groups["format"].Success ? Custom(m.Groups["format"].Value) : "yyyy-MM-dd";
             return m.Groups["kind"].Value switch
             {
                 "year" => (asOf.Year + offset).ToString(CultureInfo.InvariantCulture),
@@ -37,7 +40,7 @@ public static partial class DateTemplate
     {
         var dated = PathPlaceholder().Replace(relativePath, m =>
             asOf.AddDays(int.Parse(m.Groups["offset"].Value, CultureInfo.InvariantCulture))
-                .ToString(m.Groups["format"].Value, CultureInfo.InvariantCulture));
+                .ToString(Custom(m.Groups["format"].Value), CultureInfo.InvariantCulture));
         return PathYearPlaceholder().Replace(dated, m =>
             (asOf.Year + int.Parse(m.Groups["offset"].Value, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture));
     }

@@ -69,6 +69,8 @@ public sealed class SamplePortalHostTests
             Is.EqualTo("2026-03-05|2026年3月5日|03-05|2025|2026-03-10|2026-03-13"));
         Assert.That(DateTemplate.RenderPath("zcwj/[date-40.yyyyMM]/t[date-40.yyyyMMdd]_7.html", AsOf), Is.EqualTo("zcwj/202601/t20260129_7.html"));
         Assert.That(DateTemplate.RenderPath("nb/[year-1]01/x.html", AsOf), Is.EqualTo("nb/202501/x.html"));
+        Assert.That(DateTemplate.RenderPath("art/[date-9.yyyy]/[date-9.M]/[date-9.d]/a.html", AsOf), Is.EqualTo("art/2026/3/1/a.html"));
+        Assert.That(DateTemplate.Render("{{date:-9:M}}/{{date:-9:d}}", AsOf), Is.EqualTo("3/1"));
     }
 
     [Test]
