@@ -100,6 +100,8 @@ public sealed class ColumnRecord
     /// <summary>Position in the site model, so reports list columns in the order they were found.</summary>
     public int Ordinal { get; set; }
     public string? CatalogueId { get; set; }
+    /// <summary>The catalogue's Chinese name for <see cref="CatalogueId"/>, kept so reports need no catalogue file.</summary>
+    public string? CatalogueName { get; set; }
     public required string NameAsShown { get; set; }
     public required string Url { get; set; }
     public string? ParentUrl { get; set; }
