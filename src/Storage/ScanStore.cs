@@ -132,10 +132,6 @@ public sealed class ScanStore
             db.Scores.Add(StoreMapping.ToRecord(scan.Id, systemRecordId!.Value, score));
         }
         await db.SaveChangesAsync(ct);
-
-        run.UnitsCompleted = await db.UnitScans.CountAsync(s => s.ScanRunId == runId && s.State == nameof(UnitScanState.Completed), ct);
-        run.UnitsFailed = await db.UnitScans.CountAsync(s => s.ScanRunId == runId && s.State == nameof(UnitScanState.Failed), ct);
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
@@ -146,6 +142,8 @@ public sealed class ScanStore
             ?? throw new InvalidOperationException($"Scan run {runId} does not exist.");
         run.State = state.ToString();
         run.FinishedAt = DateTimeOffset.UtcNow;
+        var counts = await UnitCountsAsync(db, [runId], ct);
+        (run.UnitsCompleted, run.UnitsFailed) = counts.GetValueOrDefault(runId);
         await db.SaveChangesAsync(ct);
     }
 
@@ -160,7 +158,9 @@ public sealed class ScanStore
     {
         await using var db = Context();
         var run = await RunsWithDetails(db).SingleOrDefaultAsync(r => r.Id == runId, ct);
-        return run is null ? null : StoreMapping.ToSummary(run);
+        if (run is null) return null;
+        var counts = await UnitCountsAsync(db, [runId], ct);
+        return StoreMapping.ToSummary(run, counts.GetValueOrDefault(runId));
     }
 
     /// <summary>Runs of an evaluation, newest first.</summary>
@@ -168,7 +168,8 @@ public sealed class ScanStore
     {
         await using var db = Context();
         var runs = await RunsWithDetails(db).Where(r => r.Evaluation!.Name == evaluation).OrderByDescending(r => r.Id).ToListAsync(ct);
-        return runs.Select(StoreMapping.ToSummary).ToList();
+        var counts = await UnitCountsAsync(db, runs.Select(r => r.Id).ToList(), ct);
+        return runs.Select(r => StoreMapping.ToSummary(r, counts.GetValueOrDefault(r.Id))).ToList();
     }
 
     /// <summary>The newest completed run of the evaluation, or the newest run of any state when none has completed.</summary>
@@ -272,6 +273,21 @@ public sealed class ScanStore
 
     private string? CatalogueName(string? catalogueId) =>
         catalogueId is null ? null : _catalogue?.Get(catalogueId)?.Name;
+
+    /// <summary>
+    /// Completed and failed unit counts per run, counted from the unit scans themselves: units are saved concurrently,
+    /// and a counter updated by each save could lose increments under read-committed isolation.
+    /// </summary>
+    private static async Task<Dictionary<long, (int Completed, int Failed)>> UnitCountsAsync(
+        OpennessDbContext db, IReadOnlyList<long> runIds, CancellationToken ct)
+    {
+        var rows = await db.UnitScans.Where(s => runIds.Contains(s.ScanRunId))
+            .GroupBy(s => new { s.ScanRunId, s.State }).Select(g => new { g.Key.ScanRunId, g.Key.State, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.ScanRunId).ToDictionary(g => g.Key, g => (
+            g.Where(r => r.State == nameof(UnitScanState.Completed)).Sum(r => r.Count),
+            g.Where(r => r.State == nameof(UnitScanState.Failed)).Sum(r => r.Count)));
+    }
 
     private static IQueryable<ScanRun> RunsWithDetails(OpennessDbContext db) =>
         db.ScanRuns.Include(r => r.Evaluation).Include(r => r.IndicatorSystem);

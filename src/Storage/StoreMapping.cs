@@ -102,9 +102,9 @@ internal static class StoreMapping
         ScoreCardJson = ScoreCardJson.Serialize(card),
     };
 
-    public static RunSummary ToSummary(ScanRun r) => new(
+    public static RunSummary ToSummary(ScanRun r, (int Completed, int Failed) counts) => new(
         r.Id, r.Evaluation!.Name, r.IndicatorSystem!.SystemId, r.IndicatorSystem.Name, r.IndicatorSystem.Hash, r.AsOf,
-        r.StartedAt, r.FinishedAt, Enum.Parse<RunState>(r.State), r.UnitsPlanned, r.UnitsCompleted, r.UnitsFailed);
+        r.StartedAt, r.FinishedAt, Enum.Parse<RunState>(r.State), r.UnitsPlanned, counts.Completed, counts.Failed);
 
     public static StoredFinding ToStored(FindingRecord f) => new(
         f.IndicatorId, f.CheckId, f.Subject, Enum.Parse<FindingStatus>(f.Status), f.Fraction, f.Measured, f.Expected, f.Message,

@@ -65,6 +65,9 @@ public sealed class PostgresStoreTests
     public Task Saves_a_unit_result_and_reads_back_ranking_and_scorecard() => StoreScenarios.SaveAndQueryRoundTrip(Options());
 
     [Test]
+    public Task Saves_units_concurrently_without_losing_or_duplicating_any() => StoreScenarios.ConcurrentSaves(Options());
+
+    [Test]
     public Task Marks_findings_new_unchanged_changed_fixed_against_the_previous_run() => StoreScenarios.FindingChangesAcrossRuns(Options());
 
     [Test]

@@ -31,6 +31,9 @@ public sealed class SqliteStoreTests
     public Task Saves_a_unit_result_and_reads_back_ranking_and_scorecard() => StoreScenarios.SaveAndQueryRoundTrip(_options);
 
     [Test]
+    public Task Saves_units_concurrently_without_losing_or_duplicating_any() => StoreScenarios.ConcurrentSaves(_options);
+
+    [Test]
     public Task Marks_findings_new_unchanged_changed_fixed_against_the_previous_run() => StoreScenarios.FindingChangesAcrossRuns(_options);
 
     [Test]

@@ -116,4 +116,21 @@ public static class StoreScenarios
         Assert.That(history.Select(h => h.RunId), Is.EqualTo(new[] { run2, run1 }));
         Assert.That(history.Select(h => h.AsOf), Is.EqualTo(new[] { new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 19) }));
     }
+
+    /// <summary>Units crawled in parallel are saved concurrently: every one lands once, and the run counts them all.</summary>
+    public static async Task ConcurrentSaves(StorageOptions options)
+    {
+        var store = await ScanStore.OpenAsync(options);
+        var units = Enumerable.Range(1, 8).Select(i => Unit($"par-{i}", $"并行单位{i}")).ToList();
+        var content = RulesContent();
+        var run = await StartRunAsync(store, units, content);
+        var checks = new[] { Check("column-exists", "notices", FindingStatus.Pass, "存在") };
+        await Task.WhenAll(units.Select((u, i) => Task.Run(() => store.SaveUnitResultAsync(run, u,
+            Crawl(i % 4 == 0 ? UnitScanState.Failed : UnitScanState.Completed), Pages(u), Model(u), Card(u, Hash(content), checks, [])))));
+        var summary = await store.GetRunAsync(run);
+        Assert.That((summary!.UnitsCompleted, summary.UnitsFailed), Is.EqualTo((6, 2)));
+        Assert.That((await store.GetRankingAsync(run))!.Rows, Has.Count.EqualTo(8));
+        await store.FinishRunAsync(run);
+        Assert.That(((await store.GetRunAsync(run))!.UnitsCompleted), Is.EqualTo(6));
+    }
 }
