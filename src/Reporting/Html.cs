@@ -43,10 +43,10 @@ internal static class Html
 
     // One small stylesheet shared by all reports: readable on a laptop, tables scroll sideways on a phone.
     private const string Css = """
-body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei","PingFang SC",sans-serif;margin:0 auto;max-width:1100px;padding:12px;color:#222;line-height:1.5}
+body{font-family:"Microsoft YaHei","WenQuanYi Micro Hei","PingFang SC",sans-serif;margin:0 auto;max-width:1100px;padding:12px;color:#222;line-height:1.5;overflow-wrap:anywhere}
 h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;border-bottom:2px solid #c00;padding-bottom:.2em;margin-top:1.5em}
 .summary{display:flex;flex-wrap:wrap;gap:12px}.summary div{background:#f5f5f5;border-radius:6px;padding:8px 14px}
-.big{font-size:1.6em;font-weight:bold}.scroll{overflow-x:auto}
+.big{font-size:1.6em;font-weight:bold}.scroll{overflow-x:auto}.scroll table.wide{min-width:760px}
 table{border-collapse:collapse;width:100%;font-size:.92em}th,td{border:1px solid #ddd;padding:5px 7px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.n{text-align:right;white-space:nowrap}
 a{color:#0645ad;word-break:break-all}.url{word-break:break-all;color:#555}

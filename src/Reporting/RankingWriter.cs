@@ -34,7 +34,7 @@ public sealed class RankingWriter
         sb.Append("<h1>").Append(Text(ranking.Run.Evaluation)).Append(" 评估排名</h1>\n")
           .Append("<p class=\"c\">评估日期：").Append(Date(ranking.Run.AsOf)).Append("　指标体系：").Append(Text(ranking.Run.SystemName))
           .Append("（SHA-256 ").Append(Text(ranking.Run.SystemHash)).Append("）　参评单位：").Append(ranking.Rows.Count).Append("</p>\n");
-        sb.Append("<div class=\"scroll\"><table>\n<tr><th>名次</th><th>单位</th><th>总分</th><th>等次</th>");
+        sb.Append("<div class=\"scroll\"><table class=\"wide\">\n<tr><th>名次</th><th>单位</th><th>总分</th><th>等次</th>");
         foreach (var (_, name) in levels) sb.Append("<th>").Append(Text(name)).Append("</th>");
         sb.Append("<th>待人工评分</th></tr>\n");
         foreach (var row in ranking.Rows)

@@ -118,7 +118,7 @@ public sealed class UnitReportWriter
 
     private static void WriteIndicators(StringBuilder sb, ScoreCard card, ILookup<string, StoredFinding> findings)
     {
-        sb.Append("<h2>指标得分明细</h2>\n<div class=\"scroll\"><table>\n")
+        sb.Append("<h2>指标得分明细</h2>\n<div class=\"scroll\"><table class=\"wide\">\n")
           .Append("<tr><th>编号</th><th>指标</th><th>评估方式</th><th>状态</th><th>得分/满分</th><th>检查结果与佐证</th></tr>\n");
         foreach (var i in card.Indicators)
         {
@@ -128,8 +128,9 @@ public sealed class UnitReportWriter
             sb.Append("</td><td>").Append(Text(string.Join("、", i.Methods.Select(Labels.Method))))
               .Append("</td><td>").Append(Labels.Badge(i.Status))
               .Append("</td><td class=\"n\">").Append(Points(i.PointsEarned)).Append(" / ").Append(Points(i.PointsPossible)).Append("</td><td>");
-            if (i.Message.Length > 0) sb.Append("<div>").Append(Text(i.Message)).Append("</div>");
             var checks = ChecksOf(i, findings);
+            // A leaf's message usually repeats its single check's; show it only when it adds something.
+            if (i.Message.Length > 0 && checks.All(c => c.Message != i.Message)) sb.Append("<div>").Append(Text(i.Message)).Append("</div>");
             if (checks.Count > 0)
             {
                 sb.Append("<ul>");
@@ -169,7 +170,7 @@ public sealed class UnitReportWriter
     {
         sb.Append("<h2>栏目情况</h2>\n");
         if (columns.Count == 0) { sb.Append("<p>未识别到栏目。</p>\n"); return; }
-        sb.Append("<div class=\"scroll\"><table>\n<tr><th>规范栏目</th><th>网站栏目名称</th><th>地址</th><th>条目数</th><th>最新日期</th></tr>\n");
+        sb.Append("<div class=\"scroll\"><table class=\"wide\">\n<tr><th>规范栏目</th><th>网站栏目名称</th><th>地址</th><th>条目数</th><th>最新日期</th></tr>\n");
         foreach (var c in columns)
         {
             var canonical = c.CatalogueName ?? c.CatalogueId;

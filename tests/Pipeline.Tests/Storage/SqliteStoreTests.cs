@@ -143,6 +143,17 @@ public sealed class SqliteStoreTests
     }
 
     [Test]
+    public void Default_options_use_sqlite_at_data_openness_db_and_postgres_needs_a_connection_string()
+    {
+        using var db = OpennessDbContextFactory.Create(new StorageOptions());
+        Assert.That(db, Is.InstanceOf<SqliteOpennessDbContext>());
+        Assert.That(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database),
+            Is.EqualTo("Data Source=data/openness.db"));
+        var ex = Assert.Throws<InvalidOperationException>(() => OpennessDbContextFactory.Create(new StorageOptions { Provider = "PostgreSQL" }));
+        Assert.That(ex!.Message, Does.Contain("ConnectionString"));
+    }
+
+    [Test]
     public void Unknown_provider_is_refused_with_the_supported_names()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => OpennessDbContextFactory.Create(new StorageOptions { Provider = "oracle" }));
