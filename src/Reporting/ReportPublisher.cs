@@ -1,0 +1,31 @@
+using Openness.Storage;
+
+namespace Openness.Reporting;
+
+/// <summary>Where a run's reports were written.</summary>
+public sealed record PublishedReports(IReadOnlyList<string> UnitReports, string RankingHtml, string RankingCsv, IReadOnlyList<string> Exports);
+
+/// <summary>Reads a run from the store and writes every report: store → reports, nothing recomputed.</summary>
+public sealed class ReportPublisher(ScanStore store)
+{
+    private readonly UnitReportWriter _unitReports = new();
+    private readonly RankingWriter _ranking = new();
+    private readonly JsonExportWriter _export = new();
+
+    /// <param name="reportsDirectory">gets &lt;unit-id&gt;.html, ranking.html and ranking.csv</param>
+    /// <param name="exportDirectory">gets &lt;unit-id&gt;.json; null writes no export</param>
+    public async Task<PublishedReports> WriteRunAsync(long runId, string reportsDirectory, string? exportDirectory, CancellationToken ct = default)
+    {
+        var ranking = await store.GetRankingAsync(runId, ct) ?? throw new InvalidOperationException($"Scan run {runId} does not exist.");
+        var units = await store.GetUnitResultsAsync(runId, ct);
+        var reports = new List<string>(units.Count);
+        var exports = new List<string>();
+        foreach (var unit in units)
+        {
+            reports.Add(await _unitReports.WriteAsync(unit, reportsDirectory, ct));
+            if (exportDirectory is not null) exports.Add(await _export.WriteAsync(unit, exportDirectory, ct));
+        }
+        var (html, csv) = await _ranking.WriteAsync(ranking, reportsDirectory, ct);
+        return new PublishedReports(reports, html, csv, exports);
+    }
+}

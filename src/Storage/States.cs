@@ -1,0 +1,13 @@
+namespace Openness.Storage;
+
+public enum RunState { Running, Completed, Failed }
+
+/// <summary>Completed: the unit was crawled and scored. Failed: the crawl could not run (the score may still record why).</summary>
+public enum UnitScanState { Completed, Failed }
+
+/// <summary>
+/// How a finding compares with the same fingerprint in the unit's previous completed scan.
+/// New: not seen before, or it passed before and is a problem now. Unchanged: same status as before.
+/// Changed: a problem before and a different problem now (e.g. fail → partial). Fixed: a problem before, passes now.
+/// </summary>
+public enum FindingChange { New, Unchanged, Changed, Fixed }
