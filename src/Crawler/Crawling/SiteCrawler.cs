@@ -251,13 +251,13 @@ public sealed class SiteCrawler
             }
 
             var page = ParsedPage.Parse(html, url);
-            foreach (var link in LinkExtractor.Extract(page))
-                Offer(link.Url, childDepth, entry.Url, link.Kind == LinkKind.Attachment ? PriorityAttachment : PriorityPage);
-
+            // Pager targets first: offered as plain links they would escape the per-column cap and sink a level.
             foreach (var listPage in PagingDiscovery.TrsListPages(page, Options.MaxListPagesPerColumn))
                 OfferListPage(listPage, entry);
             foreach (var listPage in PagingDiscovery.PagerLinks(page))
                 OfferListPage(listPage, entry);
+            foreach (var link in LinkExtractor.Extract(page))
+                Offer(link.Url, childDepth, entry.Url, link.Kind == LinkKind.Attachment ? PriorityAttachment : PriorityPage);
 
             if (hanweb is not null)
             {
@@ -364,14 +364,15 @@ public sealed class SiteCrawler
             }
         }
 
-        /// <summary>index.html, index_3.html and list.jsp?page=2 of one column share a key: their folder or path.</summary>
+        /// <summary>index.html, index_3.html (list_1, list_2 …; list.jsp?page=2) of one column share a key.</summary>
         private static string ColumnKey(Uri url)
         {
             var path = url.AbsolutePath;
-            var file = path[(path.LastIndexOf('/') + 1)..];
-            if (System.Text.RegularExpressions.Regex.IsMatch(file, @"^[\w-]+?(_\d+)?\.\w+$") && file.StartsWith("index", StringComparison.OrdinalIgnoreCase))
-                path = path[..(path.LastIndexOf('/') + 1)];
-            return url.GetLeftPart(UriPartial.Authority) + path;
+            var slash = path.LastIndexOf('/') + 1;
+            var stem = Path.GetFileNameWithoutExtension(path[slash..]);
+            stem = System.Text.RegularExpressions.Regex.Replace(stem, @"[_-]?\d+$", "");
+            if (stem.Length == 0) stem = "index"; // a folder URL is its index page
+            return url.GetLeftPart(UriPartial.Authority) + path[..slash] + stem;
         }
 
         private async Task<RobotsRules> RobotsFor(Uri url, CancellationToken ct)
