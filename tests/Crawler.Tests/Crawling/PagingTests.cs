@@ -89,8 +89,10 @@ public class PagingTests
         var notFetchedOnce = portal.DocumentPaths.Where(p => h.Server.CountPath(p) != 1).ToList();
         Assert.That(notFetchedOnce, Is.Empty, "every record of every group fetched once");
         var posts = h.Server.Requests.Where(r => r.Method == "POST").ToList();
-        Assert.That(posts, Has.Count.EqualTo(portal.DataProxyPosts));
-        Assert.That(posts.Select(p => p.Target), Is.Unique);
+        // A column that hides totalRecord and whose embedded group is full needs one POST to learn there is no more.
+        var probes = portal.Columns.Where((c, i) => i % 2 == 1 && c.Documents.Count > 0 && c.Documents.Count % 45 == 0).Count();
+        Assert.That(posts, Has.Count.EqualTo(portal.DataProxyPosts + probes));
+        Assert.That(posts.Select(p => p.Target + " " + p.Body), Is.Unique, "no group posted twice");
         Assert.That(posts, Has.All.Matches<ServedRequest>(p =>
             p.Path == "/module/web/jpage/dataproxy.jsp" && p.Body!.Contains("webid=38") && p.Body.Contains("col=1") &&
             p.Body.Contains("sourceContentType=1") && p.Body.Contains("unitid=") && p.Body.Contains("webname=青山县人民政府")));

@@ -15,7 +15,7 @@ public class UrlAndRulesTests
     [TestCase("/a.html?utm_source=wx&utm_campaign=x&b=2&a=1", "http://www.qingshan.gov.cn/a.html?b=2&a=1")]
     [TestCase("/%7euser/%e6%94%bf.html", "http://www.qingshan.gov.cn/~user/%E6%94%BF.html")]
     [TestCase("/搜索?q=政务公开", "http://www.qingshan.gov.cn/%E6%90%9C%E7%B4%A2?q=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80")]
-    [TestCase(" ../zcjd/\n index.html ", "http://www.qingshan.gov.cn/zwgk/zcjd/index.html")]
+    [TestCase(" ../zcjd/\n\tindex.html ", "http://www.qingshan.gov.cn/zwgk/zcjd/index.html")]
     public void Normalises_to_one_spelling(string href, string expected) =>
         Assert.That(UrlNormalizer.Normalize(href, Base), Is.EqualTo(expected));
 

@@ -76,7 +76,8 @@ internal static class TrsPortalBuilder
             "<p>公民、法人或者其他组织可以通过在线申请、信函申请、当面申请等方式向本机关申请获取政府信息。</p>" +
             "<p>受理机构：县人民政府办公室；地址：青山县人民路1号；邮政编码：330100；电话：0791-12345678。</p>"));
         portal.AddPage("/hdjl/index.html", StaticColumn(spec, "互动交流",
-            $"<p><a href=\"/hdjl/calendar.html?year={spec.Today.Year}&amp;month={spec.Today.Month}\">领导活动安排</a></p><p>县长信箱、在线访谈、征集调查。</p>"));
+            (spec.Traps ? $"<p><a href=\"/hdjl/calendar.html?year={spec.Today.Year}&amp;month={spec.Today.Month}\">领导活动安排</a></p>" : "") +
+            "<p>县长信箱、在线访谈、征集调查。</p>"));
         return portal;
     }
 
