@@ -150,7 +150,7 @@ public class SiteCrawlerTests
             ["/index.html"] = Page("首页", links),
             ["/page.html"] = Page("正文"),
         }, unit: u => u with { MaxPages = 40 });
-        var summary = await h.CrawlAsync();
+        var summary = await h.CrawlAsync(FastOptions with { PerHostConcurrency = 1 });
 
         var pdfRequests = h.PageRequests.Count(r => r.Path.EndsWith(".pdf", StringComparison.Ordinal));
         Assert.That(pdfRequests, Is.EqualTo(2), "max(2, 40/20) attachments");
@@ -174,5 +174,43 @@ public class SiteCrawlerTests
         var missing = h.Store.Get(h.Url("/missing.html"))!;
         Assert.That(missing.Outcome.Status, Is.EqualTo(404));
         Assert.That(h.Store.Get(h.Url("/ok.html"))!.Outcome.Succeeded, Is.True);
+    }
+    [Test]
+    public async Task A_redirect_target_is_not_fetched_again()
+    {
+        var portal = Openness.Fixtures.Portals.GeneratedPortal.FromPages(new Dictionary<string, string>
+        {
+            ["/index.html"] = Page("首页", "/old.html", "/other.html"),
+            ["/other.html"] = Page("其他", "/new.html"),
+            ["/new.html"] = Page("新址"),
+        });
+        await using var h = await StartAsync(portal, new Openness.Fixtures.Portals.PortalServerOptions
+            { Redirects = new Dictionary<string, string> { ["/old.html"] = "/new.html" } });
+        await h.CrawlAsync(FastOptions with { PerHostConcurrency = 1 });
+
+        Assert.That(h.Server.CountPath("/old.html"), Is.EqualTo(1));
+        Assert.That(h.Server.CountPath("/new.html"), Is.EqualTo(1), "fetched through the redirect only");
+        var moved = h.Store.Get(h.Url("/old.html"))!;
+        Assert.That(moved.FinalUrl, Is.EqualTo(h.Url("/new.html")));
+        Assert.That(h.Store.Get(h.Url("/new.html"))!.Url, Is.EqualTo(h.Url("/old.html")), "found by its final URL");
+    }
+
+    [Test]
+    public async Task Stops_at_the_time_budget_and_a_later_run_continues()
+    {
+        var portal = Openness.Fixtures.Portals.PortalGenerator.Generate(new() { Documents = 60, Traps = false, AttachmentEvery = 0 });
+        await using var h = await StartAsync(portal, new Openness.Fixtures.Portals.PortalServerOptions { ResponseDelay = TimeSpan.FromMilliseconds(100) });
+        var first = await h.CrawlAsync(FastOptions with { MaxTimePerUnit = TimeSpan.FromSeconds(1), PerHostConcurrency = 2 });
+
+        Assert.That(first.StoppedBy, Is.EqualTo("time-budget"));
+        Assert.That(first.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(first.PagesFetched, Is.InRange(5, 40));
+        Assert.That(h.Store.PendingCount(), Is.GreaterThan(0), "unfinished work stays in the frontier");
+
+        var second = await h.CrawlAsync();
+        Assert.That(second.Resumed, Is.True);
+        Assert.That(second.StoppedBy, Is.Null);
+        Assert.That(second.PagesTotal, Is.EqualTo(first.PagesFetched + second.PagesFetched));
+        Assert.That(portal.CrawlablePaths.Where(p => h.Server.CountPath(p) != 1), Is.Empty, "nothing fetched twice across the two runs");
     }
 }

@@ -22,6 +22,8 @@ public sealed record PortalServerOptions
     public TimeSpan ResponseDelay { get; init; }
     /// <summary>Paths answered with a fixed status (e.g. "/index.html" → 403).</summary>
     public IReadOnlyDictionary<string, int> StatusOverrides { get; init; } = new Dictionary<string, int>();
+    /// <summary>Paths answered with a 301 to another path or URL (moved pages, http→https, www/no-www).</summary>
+    public IReadOnlyDictionary<string, string> Redirects { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -85,6 +87,13 @@ public sealed class PortalServer : IAsyncDisposable
         }
         if (_options.ResponseDelay > TimeSpan.Zero) await Task.Delay(_options.ResponseDelay).ConfigureAwait(false);
 
+        if (_options.Redirects.TryGetValue(path, out var location))
+        {
+            _log.Enqueue(new ServedRequest(context.Request.Method, context.Request.Host.Value ?? "", raw, path, body, 301));
+            context.Response.StatusCode = 301;
+            context.Response.Headers.Location = location;
+            return;
+        }
         var (status, type, content) = Answer(context, path);
         _log.Enqueue(new ServedRequest(context.Request.Method, context.Request.Host.Value ?? "", raw, path, body, status));
         context.Response.StatusCode = status;

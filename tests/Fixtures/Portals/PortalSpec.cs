@@ -31,18 +31,24 @@ public sealed record PortalSpec
 
     public string GovernmentName => County + "人民政府";
 
-    /// <summary>A spec whose portal has at least <paramref name="pages"/> pages a script-less crawler reaches.</summary>
+    /// <summary>
+    /// A spec whose portal has at least <paramref name="pages"/> pages: pages a script-less crawler reaches for TRS
+    /// and Hanweb, all pages for the avalon family (most of which only the browser reaches).
+    /// </summary>
     public static PortalSpec WithPageCount(PortalFamily family, int pages, bool traps = true)
     {
-        var spec = new PortalSpec { Family = family, Traps = traps, AttachmentEvery = 0, Documents = Math.Max(12, pages) };
-        var size = PortalGenerator.Generate(spec).CrawlablePaths.Count;
-        if (size == pages) return spec;
-        // Page count is monotone in the document count: narrow down the smallest count that is big enough.
+        var spec = new PortalSpec { Family = family, Traps = traps, AttachmentEvery = 0, Documents = 12 };
+        int Size(int documents)
+        {
+            var portal = PortalGenerator.Generate(spec with { Documents = documents });
+            return family == PortalFamily.Avalon ? portal.PagePaths.Count : portal.CrawlablePaths.Count;
+        }
+        // Page count grows with the document count: find the smallest document count that is big enough.
         int lo = 12, hi = Math.Max(24, pages * 2);
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (PortalGenerator.Generate(spec with { Documents = mid }).CrawlablePaths.Count >= pages) hi = mid; else lo = mid + 1;
+            if (Size(mid) >= pages) hi = mid; else lo = mid + 1;
         }
         return spec with { Documents = lo };
     }
