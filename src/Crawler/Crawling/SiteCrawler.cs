@@ -228,7 +228,17 @@ public sealed class SiteCrawler
                 if (alias != entry.Url && _store.Enqueue(alias, entry.Depth, entry.Url)) _store.Skip(alias);
             }
             if (fetched.Outcome.Succeeded && fetched.Html is { Length: > 0 } html)
-                Discover(entry, record, fetched.FinalUrl, html);
+            {
+                try
+                {
+                    Discover(entry, record, fetched.FinalUrl, html);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A hostile or broken page must cost only its own links, not the unit's crawl.
+                    _store.SetMeta("discover-error:" + entry.Url, $"{e.GetType().Name}: {e.Message}");
+                }
+            }
         }
 
         private void Discover(FrontierEntry entry, CrawlRequestRecord? record, Uri url, string html)

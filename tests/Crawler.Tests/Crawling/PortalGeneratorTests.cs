@@ -32,11 +32,11 @@ public class PortalGeneratorTests
     }
 
     [Test]
-    public async Task Crawls_a_2000_page_TRS_portal_completely()
+    public async Task Crawls_a_1000_page_TRS_portal_completely()
     {
-        var portal = PortalGenerator.Generate(PortalSpec.WithPageCount(PortalFamily.TrsWcm, 2000, traps: false));
+        var portal = PortalGenerator.Generate(PortalSpec.WithPageCount(PortalFamily.TrsWcm, 1000, traps: false));
         await using var h = await StartAsync(portal);
-        var summary = await h.CrawlAsync(FastOptions with { MaxPagesPerUnit = 3000, MaxListPagesPerColumn = portal.ListPagesNeededPerColumn });
+        var summary = await h.CrawlAsync(FastOptions with { MaxPagesPerUnit = 1500, MaxListPagesPerColumn = portal.ListPagesNeededPerColumn });
 
         Assert.That(portal.CrawlablePaths.Where(p => h.Server.CountPath(p) != 1), Is.Empty);
         Assert.That(summary.PagesFetched, Is.EqualTo(portal.CrawlablePaths.Count + 1), "plus the site search");
