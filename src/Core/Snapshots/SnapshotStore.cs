@@ -33,11 +33,14 @@ public sealed class SnapshotStore : IDisposable
               url TEXT PRIMARY KEY, depth INTEGER NOT NULL, referrer TEXT, priority INTEGER NOT NULL DEFAULT 0,
               state INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS frontier_state ON frontier(state, priority, seq);
+            CREATE INDEX IF NOT EXISTS frontier_seq ON frontier(seq);
+            CREATE INDEX IF NOT EXISTS frontier_bfs ON frontier(state, depth, priority DESC, seq);
             CREATE TABLE IF NOT EXISTS pages (
               url TEXT PRIMARY KEY, final_url TEXT, depth INTEGER NOT NULL, referrer TEXT, mode INTEGER NOT NULL,
               fetched_at TEXT NOT NULL, status INTEGER, error INTEGER NOT NULL, message TEXT, attempts INTEGER NOT NULL,
               elapsed_ms REAL NOT NULL, content_type TEXT, content_hash TEXT, html BLOB, screenshot TEXT, notes TEXT,
               seq INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS pages_seq ON pages(seq);
             """);
         return new SnapshotStore(Path.GetFullPath(path), db);
     }
