@@ -29,8 +29,9 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         var rules = RulesBundle.Load(units.IndicatorSystem); // bad rules stop the scan before anything is fetched
         var systemContent = await File.ReadAllTextAsync(units.IndicatorSystem, ct);
 
-        var store = new ScanStore(settings.Storage);
-        var runId = store.StartRun(units.Evaluation, rules.System, systemContent, asOf, units.Units);
+        var store = await ScanStore.OpenAsync(settings.Storage, rules.Catalogue, ct);
+        var runId = await store.StartRunAsync(units.Evaluation, rules.System.Id, rules.System.Name, systemContent,
+            rules.System.ContentHash, asOf, units.Units, ct);
         progress.Info($"scan run {runId}: {units.Units.Count} units, indicator system {rules.System.Id} ({rules.System.Name}), as of {asOf:yyyy-MM-dd}");
 
         var options = settings.Crawler;
@@ -39,7 +40,7 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         var gate = new Lock();
         await using var http = new HttpFetcher(options);
         await using var browser = new BrowserFetcher(options);
-        var throttle = new HostThrottle(options);
+        using var throttle = HostThrottle.From(options);
 
         await Parallel.ForEachAsync(units.Units,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.UnitsInParallel), CancellationToken = ct },
@@ -56,15 +57,17 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
                 {
                     // One unit's failure must not stop the night: record it and go on with the others.
                     lock (gate) failed.Add(unit.Id);
-                    store.MarkUnitFailed(runId, unit, ex.Message);
+                    var now = DateTimeOffset.Now;
+                    await store.SaveUnitResultAsync(runId, unit,
+                        new UnitCrawlSummary(UnitScanState.Failed, $"{ex.GetType().Name}: {ex.Message}", 0, 0, now, now),
+                        [], null, null, token);
                     progress.UnitFinished(unit.Id, ex.Message, ok: false);
                 }
             });
 
-        store.FinishRun(runId);
+        await store.FinishRunAsync(runId, ct: ct);
         progress.Info("writing reports");
-        Directory.CreateDirectory(reportDir);
-        new ReportPublisher(store).Publish(runId, reportDir, exportDir);
+        await new ReportPublisher(store).WriteRunAsync(runId, reportDir, exportDir, ct);
         return new ScanResult(runId, cards, failed, reportDir, exportDir);
     }
 
@@ -83,7 +86,11 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
                 url => unit.BrowserHints.Any(h => url.AbsolutePath.StartsWith(h, StringComparison.OrdinalIgnoreCase))),
         };
         var crawler = new SiteCrawler(fetcher, settings.Crawler, throttle);
+        var started = DateTimeOffset.Now;
         var crawl = await crawler.CrawlAsync(unit, snapshot, ct);
+        var crawlRecord = new UnitCrawlSummary(
+            crawl.Outcome == UnitCrawlOutcome.Failed ? UnitScanState.Failed : UnitScanState.Completed,
+            crawl.Message, crawl.PagesTotal, crawl.Failed, started, started + crawl.Elapsed);
         progress.UnitStage(unit.Id, $"crawled {crawl.PagesTotal} pages ({crawl.PagesFailed} failed)");
 
         progress.UnitStage(unit.Id, "checking");
@@ -97,7 +104,7 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
             UpdateProfile = rules.System.UpdateProfile,
         };
         var card = Scorer.Score(rules.System, context);
-        store.SaveUnitResult(runId, unit, crawl, site, card);
+        await store.SaveUnitResultAsync(runId, unit, crawlRecord, snapshot.Pages(withHtml: false), site, card, ct);
         return card;
     }
 }
