@@ -117,6 +117,8 @@ public sealed class IndicatorSystem
     public IReadOnlyList<GradeBand> Grades { get; init; } = [];
     public string UpdateProfile { get; init; } = "default";
     public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>Set when the top-level indicators do not add up to the total in the seed itself.</summary>
+    public SumMismatchAllowance? AllowSumMismatch { get; init; }
     public IReadOnlyList<IndicatorNode> Indicators { get; init; } = [];
     public IReadOnlyList<AdjustmentRule> Adjustments { get; init; } = [];
     public IReadOnlyList<StatisticItem> Statistics { get; init; } = [];

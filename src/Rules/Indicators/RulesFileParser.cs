@@ -117,7 +117,7 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         {
             Id = id, Name = name, Path = path, ContentHash = hash, Source = ReadSource(y, root),
             AppliesTo = y.StringList(root, "appliesTo"), Mode = mode!.Value, Total = total, Grades = grades,
-            UpdateProfile = profile, Notes = y.StringList(root, "notes"), Indicators = nodes,
+            UpdateProfile = profile, Notes = y.StringList(root, "notes"), Indicators = nodes, AllowSumMismatch = rootAllowance,
             Adjustments = adjustments, Statistics = statistics,
         };
     }
