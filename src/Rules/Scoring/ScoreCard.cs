@@ -49,6 +49,8 @@ public sealed record ScoreCard
     public double ManualPointsPending { get; init; }
     /// <summary>Points on leaves whose checks could not decide (NeedsReview): 0 earned until an assessor confirms.</summary>
     public double ReviewPointsPending { get; init; }
+    /// <summary>The best grade an applied cap-grade veto still allows (null when none applies).</summary>
+    public string? GradeCap { get; init; }
     /// <summary>The grade before any veto capped or voided it.</summary>
     public string GradeBeforeVeto { get; init; } = "";
     /// <summary>Statistics table rows (seed 003 附件2): computed from the site where a check measures them, else manual.</summary>

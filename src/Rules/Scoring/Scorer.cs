@@ -105,7 +105,7 @@ public static class Scorer
         {
             UnitId = unitId, UnitName = unitName, SystemId = system.Id, SystemName = system.Name, SystemHash = system.ContentHash,
             AsOf = asOf, Indicators = indicators, Adjustments = adjustments, Total = total, Possible = system.Total,
-            Grade = grade, GradeBeforeVeto = before, Vetoed = voided || cap is not null || zeroed.Count > 0,
+            Grade = grade, GradeBeforeVeto = before, GradeCap = cap, Vetoed = voided || cap is not null || zeroed.Count > 0,
             ManualPointsPending = Round(tree.ManualPending), ReviewPointsPending = Round(tree.ReviewPending), Statistics = statistics,
         };
     }
@@ -185,7 +185,8 @@ public static class Scorer
                 ? Score(stage.System, context!, stageManual)
                 : ApplyManual(stage.System, previous.Stages.First(s => s.SystemId == stage.System.Id), stageManual);
             stageCards.Add(card);
-            if (card.Grade != card.GradeBeforeVeto) cap = Worse(system, cap, MapGrade(system, card.Grade));
+            // A stage's cap-grade veto ("不能评为优秀") caps the combined grade too.
+            if (card.GradeCap is { } stageCap) cap = Worse(system, cap, MapGrade(system, stageCap));
             var possible = system.Total * stage.Weight / 100;
             var earned = card.Possible > 0 ? card.Total / card.Possible * possible : 0;
             indicators.Add(new IndicatorResult
@@ -225,7 +226,7 @@ public static class Scorer
         {
             UnitId = unitId, UnitName = unitName, SystemId = system.Id, SystemName = system.Name, SystemHash = system.ContentHash,
             AsOf = asOf, Indicators = indicators, Adjustments = adjustments, Total = total, Possible = system.Total,
-            Grade = voided ? system.LowestGrade : Worse(system, before, cap) ?? before, GradeBeforeVeto = before,
+            Grade = voided ? system.LowestGrade : Worse(system, before, cap) ?? before, GradeBeforeVeto = before, GradeCap = cap,
             Vetoed = voided || cap is not null || stageCards.Any(s => s.Vetoed),
             ManualPointsPending = Round(system.Stages.Zip(stageCards).Sum(p => Share(p.First, p.Second, p.Second.ManualPointsPending))),
             ReviewPointsPending = Round(system.Stages.Zip(stageCards).Sum(p => Share(p.First, p.Second, p.Second.ReviewPointsPending))),
