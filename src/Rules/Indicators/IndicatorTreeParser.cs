@@ -63,6 +63,8 @@ internal sealed class IndicatorTreeParser(YamlReader y, CheckRegistry registry, 
         if (children.Count == 0 && childrenNode is not null)
             y.Errors.Add(y.At(childrenNode, $"indicator '{id}' has an empty 'children' list"));
         if (combine == CombineMode.Sum && checks.Count > 0) CheckSumShares(map, id, value, checks);
+        if (checks.Count > 0 && methods.Count > 0 && !methods.Contains(AssessmentMethod.ActualVerification))
+            y.Errors.Add(y.At(y.Child(map, "checks")!, $"indicator '{id}' is assessed from submitted materials only: an assessor scores it, so it names no checks (add actual-verification if the site can show it)"));
         if (children.Count > 0)
             CheckChildrenAddUp(map, id ?? "?", value, children, allowance);
 
