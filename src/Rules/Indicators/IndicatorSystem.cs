@@ -6,8 +6,12 @@ namespace Openness.Rules.Indicators;
 /// <summary>分值 / 权重: whether nodes carry points (seed 000, 002, 003) or percentage weights of their parent (seed 001).</summary>
 public enum ScoringMode { Points, Weights }
 
-/// <summary>How a leaf's check fractions combine into one fraction (sum: each check carries its own points).</summary>
-public enum CombineMode { Mean, Min, Max, Sum }
+/// <summary>
+/// How a leaf's check fractions become points: mean/min/max of the fractions × the leaf's points; sum: each check
+/// earns its fraction × its own points; deduct: the leaf's points less each check's points × (1 − its fraction)
+/// (seed 002 "信息公开目录未更新的扣1分；没有年度报告的扣2分").
+/// </summary>
+public enum CombineMode { Mean, Min, Max, Sum, Deduct }
 
 /// <summary>What to do when children's points/weights do not add up to their parent's (a seed's own numbers).</summary>
 public enum SumMismatchResolution { Normalize, AsWritten }

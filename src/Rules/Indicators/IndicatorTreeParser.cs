@@ -63,6 +63,7 @@ internal sealed class IndicatorTreeParser(YamlReader y, CheckRegistry registry, 
         if (children.Count == 0 && childrenNode is not null)
             y.Errors.Add(y.At(childrenNode, $"indicator '{id}' has an empty 'children' list"));
         if (combine == CombineMode.Sum && checks.Count > 0) CheckSumShares(map, id, value, checks);
+        if (combine == CombineMode.Deduct && checks.Count > 0) CheckDeductions(map, id, value, checks);
         if (checks.Count > 0 && methods.Count > 0 && !methods.Contains(AssessmentMethod.ActualVerification))
             y.Errors.Add(y.At(y.Child(map, "checks")!, $"indicator '{id}' is assessed from submitted materials only: an assessor scores it, so it names no checks (add actual-verification if the site can show it)"));
         if (children.Count > 0)
@@ -180,6 +181,14 @@ internal sealed class IndicatorTreeParser(YamlReader y, CheckRegistry registry, 
         var sum = checks.Sum(c => c.Points!.Value);
         if (mode == ScoringMode.Points && Math.Abs(sum - value) > 1e-6)
             y.Errors.Add(y.At(map, $"the checks of '{id}' carry {N(sum)} points but '{id}' has {N(value)} points"));
+    }
+
+    private void CheckDeductions(YamlMappingNode map, string? id, double value, IReadOnlyList<CheckUse> checks)
+    {
+        if (checks.Any(c => c.Points is null))
+            y.Errors.Add(y.At(map, $"indicator '{id}' combines by deduct: give every check the 'points' it deducts when it fails"));
+        else if (mode == ScoringMode.Points && checks.Sum(c => c.Points!.Value) > value + 1e-6)
+            y.Errors.Add(y.At(map, $"the checks of '{id}' deduct up to {N(checks.Sum(c => c.Points!.Value))} points but '{id}' has only {N(value)}"));
     }
 
     public PointsFormula? ReadFormula(YamlNode node, IReadOnlyList<CheckUse> checks, double? leafPoints)

@@ -28,6 +28,13 @@ internal static class LeafEvaluator
         if (results.Any(r => r.Fraction is null))
             return new(FindingStatus.NeedsReview, 0, 0, Review(results, results.First(r => r.Fraction is null)), results);
         var fractions = results.Select(r => r.Fraction!.Value).ToList();
+        if (combine == CombineMode.Deduct)
+        {
+            var scale = basis > 0 ? possible / basis : 0;
+            var deducted = uses.Select((u, i) => (u.Points ?? 0) * (1 - Math.Clamp(fractions[i], 0, 1))).Sum() * scale;
+            var left = Math.Max(0, possible - deducted);
+            return new(StatusOf(left, possible), left, 0, Join(null, results), results);
+        }
         double fraction = combine switch
         {
             CombineMode.Min => fractions.Min(),

@@ -76,13 +76,11 @@ internal sealed class TreeScorer(IndicatorSystem system, ManualEntries manual,
             var how = node.Methods.Contains(AssessmentMethod.SubmittedMaterials) ? "提交材料" : "人工判断";
             return Result(node, possible, 0, FindingStatus.Manual, $"待评估人员评分（{how}）", results);
         }
+        // An assessor's entry replaces what the checks found (they confirm or override findings).
+        if (entered) return Entered(node, possible, enteredPoints, results);
         var basis = system.Mode == ScoringMode.Points ? node.Value : possible;
         var outcome = LeafEvaluator.Evaluate(node.Checks, results, node.Combine, node.Formula, possible, basis, asOf);
-        if (outcome.Status == FindingStatus.NeedsReview)
-        {
-            if (entered) return Entered(node, possible, enteredPoints, results);
-            ReviewPending += possible;
-        }
+        if (outcome.Status == FindingStatus.NeedsReview) ReviewPending += possible;
         if (outcome.Bonus > 0)
             Bonuses.Add(new ScoreAdjustment("bonus", node.Id, $"{node.Name}（超额加分）", Scorer.Round(outcome.Bonus), FindingStatus.Pass, outcome.Message));
         return Result(node, possible, outcome.Earned, outcome.Status, outcome.Message, results);
