@@ -34,10 +34,25 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         var bytes = File.ReadAllBytes(full);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var yaml = new YamlStream();
-        try { yaml.Load(new StringReader(new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'))); }
+        var text = new System.Text.UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF');
+        Mark last = Mark.Empty;
+        try
+        {
+            // Walk the raw events first: the representation model can fail on some malformed input without a location.
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext()) last = parser.Current?.End ?? last;
+            yaml.Load(new StringReader(text));
+        }
         catch (YamlException ex)
         {
             errors.Add(new SourceError(path, (int)ex.Start.Line, (int)ex.Start.Column, $"not valid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // No location from the library: the end of the last well-formed event is where reading broke down.
+            errors.Add(new SourceError(path, Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column),
+                $"not valid YAML after this point (an unclosed [ or {{ or quote?): {ex.Message}"));
             return null;
         }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
