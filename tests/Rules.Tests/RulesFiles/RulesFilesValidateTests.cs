@@ -27,3 +27,19 @@ public class RulesFilesValidateTests
         Assert.That(errors.Select(e => e.ToString()), Is.Empty);
     }
 }
+
+/// <summary>docs/rules.schema.json is well-formed and describes every kind of rules file.</summary>
+public class RulesSchemaTests
+{
+    [Test]
+    public void Schema_parses_and_covers_every_kind()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(RulesPaths.Folder)!, "docs", "rules.schema.json");
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var defs = doc.RootElement.GetProperty("$defs");
+        foreach (var kind in new[] { "indicatorSystem", "composite", "supervision", "publishingTargets", "node", "formula", "adjustment" })
+            Assert.That(defs.TryGetProperty(kind, out _), Is.True, kind);
+        var nodeKeys = defs.GetProperty("node").GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        Assert.That(nodeKeys, Is.SupersetOf(new[] { "id", "name", "points", "weight", "methods", "criteria", "checks", "combine", "formula", "allowSumMismatch", "children" }));
+    }
+}
