@@ -178,12 +178,15 @@ public static class Scorer
         var stageCards = new List<ScoreCard>();
         var indicators = new List<IndicatorResult>();
         string? cap = null;
-        foreach (var stage in system.Stages)
+        if (previous is not null && (previous.SystemHash != system.ContentHash || previous.Stages.Count != system.Stages.Count))
+            throw new InvalidOperationException($"card was scored with rules {previous.SystemHash}, not {system.ContentHash} ({system.Path})");
+        for (int s = 0; s < system.Stages.Count; s++)
         {
+            var stage = system.Stages[s];
             var stageManual = manual.ForStage(stage.Id);
             var card = previous is null
                 ? Score(stage.System, context!, stageManual)
-                : ApplyManual(stage.System, previous.Stages.First(s => s.SystemId == stage.System.Id), stageManual);
+                : ApplyManual(stage.System, previous.Stages[s], stageManual);
             stageCards.Add(card);
             // A stage's cap-grade veto ("不能评为优秀") caps the combined grade too.
             if (card.GradeCap is { } stageCap) cap = Worse(system, cap, MapGrade(system, stageCap));

@@ -473,4 +473,14 @@ public class ScorerTests
         Assert.That(card.Indicators.Single(i => i.Id == "a").Status, Is.EqualTo(FindingStatus.NeedsReview));
         Assert.That(card.Indicators.Single(i => i.Id == "a").Message, Does.Contain("boom"));
     }
+
+    [Test]
+    public void Manual_entries_refuse_a_card_scored_with_other_rules()
+    {
+        ColumnsExist(new() { ["notices"] = 1, ["policy-documents"] = 1, ["policy-interpretation"] = 1, ["work-news"] = 1, ["disclosure-guide"] = 1 });
+        var card = Scorer.Score(Load(PointsSystem), RulesFixture.Context());
+        var edited = Load(PointsSystem.Replace("name: 甲", "name: 甲（修订）"), "edited.yaml");
+        Assert.That(edited.ContentHash, Is.Not.EqualTo(card.SystemHash));
+        Assert.Throws<InvalidOperationException>(() => Scorer.ApplyManual(edited, card, ManualEntries.None));
+    }
 }
