@@ -39,7 +39,7 @@ public class SeedSystemsTests
         Assert.That(system.Indicators.Sum(n => n.Value), Is.EqualTo(total));
         Assert.That(system.Indicators, Has.Count.EqualTo(levelOne));
         Assert.That(system.Grades.Select(g => g.Grade), Is.EqualTo(new[] { "优秀", "良好", "合格", "不合格" }));
-        Assert.That(system.Leaves.All(l => l.Criteria.Length > 0 || l.Methods.Count == 0 || file.StartsWith("suizhou")), Is.True);
+        Assert.That(system.Leaves.Where(l => l.Criteria.Length == 0).Select(l => l.Id), Is.Empty, "every leaf carries its seed criteria");
     }
 
     [Test]
@@ -168,5 +168,21 @@ public class SeedSystemsTests
         Assert.That(row.MaterialProviders, Is.EqualTo(new[] { "市法制办" }));
         Assert.That(row.EvidenceUrls, Is.EqualTo(new[] { "http://127.0.0.1/" }));
         Assert.That(rows.Any(r => r.Number == 38), Is.False);
+    }
+
+    [Test]
+    public void A_failed_check_raises_the_task_that_names_it()
+    {
+        var catalogue = Catalogue;
+        var (registry, checks) = ContractChecks.Create();
+        var table = IndicatorSystemLoader.LoadSupervision(RulesPaths.File("supervision-2017.yaml"), registry, catalogue);
+        var system = IndicatorSystemLoader.Load(RulesPaths.File("daying-2018.yaml"), registry, catalogue);
+        checks["site-reachable"].Script = _ => CheckResult.FromFraction("site-reachable", 0, "站点无法访问：连接超时", [new Evidence("http://127.0.0.1:9/")]);
+        var card = Scorer.Score(system, Context(catalogue, 240));
+
+        var row = RectificationPlanner.Plan(table, [card]).Single(r => r.Number == 37);
+        Assert.That(row.Problems, Has.Some.EqualTo("站点无法访问：连接超时"));
+        Assert.That(row.MaterialProviders, Is.EqualTo(new[] { "市经济信息中心" }));
+        Assert.That(row.Task, Does.StartWith("强化政府门户网站信息公开第一平台作用"));
     }
 }
