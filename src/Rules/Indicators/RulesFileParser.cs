@@ -107,7 +107,7 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         var total = y.OptionalNumber(root, "total") ?? 100;
         var profile = y.OptionalString(root, "updateProfile") ?? "default";
         if (!catalogue.Profiles.Contains(profile))
-            y.Errors.Add(y.At(y.Child(root, "updateProfile")!, $"unknown update profile '{profile}': rules/columns.yaml has {string.Join(", ", catalogue.Profiles)}"));
+            y.Errors.Add(y.At(y.Child(root, "updateProfile") ?? root, $"unknown update profile '{profile}': rules/columns.yaml has {string.Join(", ", catalogue.Profiles)}"));
 
         var tree = new IndicatorTreeParser(y, registry, catalogue, mode ?? ScoringMode.Points);
         var grades = tree.ParseGrades(y.Child(root, "grades"));
@@ -126,13 +126,16 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         var adjustments = tree.ParseAdjustments(y.Child(root, "adjustments"));
         CheckAdjustments(y, root, adjustments, grades, tree);
         var statistics = tree.ParseStatistics(y.Child(root, "statistics"), 1, null, []);
+        var source = ReadSource(y, root);
+        var appliesTo = y.StringList(root, "appliesTo");
+        var notes = y.StringList(root, "notes");
 
         if (y.Errors.Count > before || id is null || name is null) return null;
         return new IndicatorSystem
         {
-            Id = id, Name = name, Path = path, ContentHash = hash, Source = ReadSource(y, root),
-            AppliesTo = y.StringList(root, "appliesTo"), Mode = mode!.Value, Total = total, Grades = grades,
-            UpdateProfile = profile, Notes = y.StringList(root, "notes"), Indicators = nodes, AllowSumMismatch = rootAllowance,
+            Id = id, Name = name, Path = path, ContentHash = hash, Source = source,
+            AppliesTo = appliesTo, Mode = mode!.Value, Total = total, Grades = grades,
+            UpdateProfile = profile, Notes = notes, Indicators = nodes, AllowSumMismatch = rootAllowance,
             Adjustments = adjustments, Statistics = statistics,
         };
     }
@@ -200,12 +203,15 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         }
         var adjustments = tree.ParseAdjustments(y.Child(root, "adjustments"));
         CheckAdjustments(y, root, adjustments, grades, tree);
+        var source = ReadSource(y, root);
+        var appliesTo = y.StringList(root, "appliesTo");
+        var notes = y.StringList(root, "notes");
         if (y.Errors.Count > before || id is null || name is null) return null;
         return new IndicatorSystem
         {
-            Id = id, Name = name, Path = path, ContentHash = hash, Source = ReadSource(y, root),
-            AppliesTo = y.StringList(root, "appliesTo"), Mode = ScoringMode.Weights, Total = total, Grades = grades,
-            Notes = y.StringList(root, "notes"), Stages = stages, Adjustments = adjustments,
+            Id = id, Name = name, Path = path, ContentHash = hash, Source = source,
+            AppliesTo = appliesTo, Mode = ScoringMode.Weights, Total = total, Grades = grades,
+            Notes = notes, Stages = stages, Adjustments = adjustments,
         };
     }
 
@@ -225,6 +231,8 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
                 foreach (var n in s.IsComposite ? s.Stages.SelectMany(st => st.System.AllNodes) : s.AllNodes) knownIndicators.Add(n.Id);
             else y.Errors.Add(y.At(y.Child(root, "systems")!, $"system '{file}' could not be loaded ({sysErrors.Count} problem(s); validate it on its own)"));
         }
+        var source = ReadSource(y, root);
+        var notes = y.StringList(root, "notes");
         var tasks = new List<RectificationTask>();
         if (y.Child(root, "tasks") is not YamlSequenceNode seq)
             y.Errors.Add(y.At(y.Child(root, "tasks") ?? root, "missing 'tasks': a list of {number, id, task, materialProviders, raisedBy}"));
@@ -256,8 +264,7 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         if (y.Errors.Count > before || id is null || name is null) return null;
         return new SupervisionTable
         {
-            Id = id, Name = name, Path = path, ContentHash = hash, Source = ReadSource(y, root),
-            Notes = y.StringList(root, "notes"), Tasks = tasks,
+            Id = id, Name = name, Path = path, ContentHash = hash, Source = source, Notes = notes, Tasks = tasks,
         };
     }
 
@@ -290,6 +297,7 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         var id = y.RequiredString(root, "id");
         var name = y.RequiredString(root, "name");
         var total = y.OptionalNumber(root, "total");
+        var source = ReadSource(y, root);
         var targets = new List<(string, int)>();
         if (y.Child(root, "targets") is not YamlSequenceNode seq)
             y.Errors.Add(y.At(y.Child(root, "targets") ?? root, "missing 'targets': a list of {unit, target}"));
@@ -306,6 +314,6 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         if (total is { } t && Math.Abs(targets.Sum(x => x.Item2) - t) > 1e-6)
             y.Errors.Add(y.At(y.Child(root, "total")!, $"the targets add up to {targets.Sum(x => x.Item2)} but 'total' is {IndicatorTreeParser.N(t)}"));
         if (y.Errors.Count > before || id is null || name is null) return null;
-        return new PublishingTargets { Id = id, Name = name, Path = path, Source = ReadSource(y, root), Total = total, Targets = targets };
+        return new PublishingTargets { Id = id, Name = name, Path = path, Source = source, Total = total, Targets = targets };
     }
 }
