@@ -108,10 +108,11 @@ public sealed class SiteModelBuilder
         var draft = Draft(key);
         draft.Visited = true;
         draft.PageUrls.Add(page.Url);
-        if (meta is not null) draft.AddName(NameNormalizer.Normalize(meta), 0);
+        // The page's own breadcrumb entry names it best; some CMSs put the site's name in the ColumnName meta.
+        if (meta is not null) draft.AddName(NameNormalizer.Normalize(meta), 1);
         if (ownCrumb is not null)
         {
-            draft.AddName(ownCrumb.Name, 1);
+            draft.AddName(ownCrumb.Name, 0);
             draft.ParentKey ??= ownCrumb.ParentUrl is { } p ? UrlKeys.ColumnKey(p) : null;
         }
         if (PageSignals.ListHeading(doc) is { Length: > 0 } heading) draft.AddName(heading, 3);
@@ -184,7 +185,7 @@ public sealed class SiteModelBuilder
             var known = _columns.ContainsKey(key);
             if (!known && fromNavigation && !InScope(link.Url) && _catalogue.Match(link.Name) is null) continue;
             var draft = Draft(key);
-            draft.AddName(link.Name, link.Source == ColumnLinkSource.Breadcrumb ? 1 : 2);
+            draft.AddName(link.Name, link.Source == ColumnLinkSource.Breadcrumb ? 0 : 2);
             draft.ParentKey ??= link.ParentUrl is { } p && UrlKeys.ColumnKey(p) != _portalKey ? UrlKeys.ColumnKey(p) : null;
             if (_pendingEmpty.Remove(key, out var pending))
             {

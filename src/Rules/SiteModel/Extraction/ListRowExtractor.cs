@@ -73,8 +73,7 @@ internal static partial class ListRowExtractor
             .FirstOrDefault(x => x is not null);
 
         // Without a date, only a link that is plainly a document counts: menus are lists of links too.
-        if (date is null && !UrlKeys.LooksLikeDocument(main.Url!)) return null;
-        if (Dom.InNavigation(row) && date is null) return null;
+        if (date is null && (!UrlKeys.LooksLikeDocument(main.Url!) || Dom.InChrome(row))) return null;
         return new ListedItem(title, main.Url!, date);
     }
 }

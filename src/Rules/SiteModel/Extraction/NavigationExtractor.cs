@@ -37,7 +37,8 @@ internal static partial class NavigationExtractor
         return links;
     }
 
-    private static bool IsColumnName(string name) => name.Length is >= 2 and <= 24 && !NotColumns.Contains(name);
+    private static bool IsColumnName(string name) =>
+        name.Length is >= 2 and <= 24 && !NotColumns.Contains(name) && name.IndexOfAny(['，', ',', '。', '！', '?', '？']) < 0;
 
     /// <summary>The link of the menu entry this one is nested under (li &gt; ul &gt; li), when that entry has a real URL.</summary>
     private static string? ParentInTree(IElement a, string pageUrl)

@@ -58,7 +58,14 @@ public static partial class UrlKeys
     public static bool LooksLikeDocument(string url) => DocumentUrl().IsMatch(Normalize(url));
 
     /// <summary>A folder or index page: the URL of a column, not of one document.</summary>
-    public static bool LooksLikeColumn(string url) => !LooksLikeDocument(url) && !IsAttachment(url) && ColumnKey(url).EndsWith('/');
+    public static bool LooksLikeColumn(string url)
+    {
+        if (LooksLikeDocument(url) || IsAttachment(url)) return false;
+        var key = ColumnKey(url);
+        if (key.EndsWith('/')) return true;
+        // An extensionless last segment (/xxgk/zcjd) is a folder the server redirects to its index.
+        return Uri.TryCreate(key, UriKind.Absolute, out var u) && u.Query.Length == 0 && !u.Segments[^1].Contains('.');
+    }
 
     public static bool IsAttachment(string url)
     {
