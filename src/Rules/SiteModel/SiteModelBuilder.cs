@@ -117,6 +117,8 @@ public sealed class SiteModelBuilder
         }
         if (PageSignals.ListHeading(doc) is { Length: > 0 } heading) draft.AddName(heading, 3);
         foreach (var row in rows) draft.AddItem(row.Item);
+        // A list with no name anywhere (a bare fragment) is still a column: it is known by its address.
+        draft.AddName(Uri.TryCreate(key, UriKind.Absolute, out var u) ? u.AbsolutePath : key, 9);
         if (rows.Count == 0 && PageSignals.HasListTemplates(doc)) draft.NeedsScript = true;
         if (rows.Count > 0) draft.SawRows = true;
     }

@@ -73,7 +73,8 @@ internal static partial class ListRowExtractor
             .FirstOrDefault(x => x is not null);
 
         // Without a date, only a link that is plainly a document counts: menus are lists of links too.
-        if (date is null && (!UrlKeys.LooksLikeDocument(main.Url!) || Dom.InChrome(row))) return null;
+        // Short dateless links (联系我们, 网站声明) are site chrome even when they point at a TRS document.
+        if (date is null && (!UrlKeys.LooksLikeDocument(main.Url!) || Dom.InChrome(row) || title.Length < 6)) return null;
         return new ListedItem(title, main.Url!, date);
     }
 }
