@@ -27,6 +27,16 @@ public sealed class SiteModelBuilder
     private readonly List<(ColumnLink Link, bool FromNavigation)> _links = [];
     private readonly Dictionary<string, string> _documentCrumbColumn = new();
     private readonly HashSet<string> _failedKeys = [];
+    private readonly HashSet<string> _linkedKeys = [];
+    private readonly HashSet<ColumnLink> _seenLinks = [];
+
+    // Every page repeats the same menus: keep each distinct link once.
+    private void AddLink(ColumnLink link, bool fromNavigation)
+    {
+        if (!_seenLinks.Add(link)) return;
+        _links.Add((link, fromNavigation));
+        _linkedKeys.Add(UrlKeys.ColumnKey(link.Url));
+    }
 
     private SiteModelBuilder(UnitDefinition unit, ColumnCatalogue catalogue)
     {
@@ -63,11 +73,11 @@ public sealed class SiteModelBuilder
         var pubDate = PageSignals.PubDate(doc);
         var rows = ListRowExtractor.Extract(doc, page.Html, url, fetchedOn, _parser);
         var crumbs = NavigationExtractor.Breadcrumb(doc, url);
-        foreach (var link in NavigationExtractor.NavigationLinks(doc, url)) _links.Add((link, true));
-        foreach (var link in crumbs) _links.Add((link, false));
+        foreach (var link in NavigationExtractor.NavigationLinks(doc, url)) AddLink(link, true);
+        foreach (var link in crumbs) AddLink(link, false);
         foreach (var block in NavigationExtractor.MoreLinks(doc, url))
         {
-            _links.Add((block.Column, false));
+            AddLink(block.Column, false);
             var draft = Draft(UrlKeys.ColumnKey(block.Column.Url));
             foreach (var row in rows.Where(r => r.Element is not null && block.Scope.Contains(r.Element)))
                 draft.AddItem(row.Item);
@@ -100,7 +110,7 @@ public sealed class SiteModelBuilder
         var meta = PageSignals.Meta(doc, "ColumnName");
         var ownCrumb = crumbs.LastOrDefault(c => UrlKeys.ColumnKey(c.Url) == key);
         // A page that is neither listed, nor named as a column, nor reached as one is some other page (an about page ...).
-        if (rows.Count == 0 && meta is null && ownCrumb is null && !_columns.ContainsKey(key) && !_links.Any(l => UrlKeys.ColumnKey(l.Link.Url) == key))
+        if (rows.Count == 0 && meta is null && ownCrumb is null && !_columns.ContainsKey(key) && !_linkedKeys.Contains(key))
         {
             _pendingEmpty[key] = (page, PageSignals.HasListTemplates(doc), PageSignals.ListHeading(doc));
             return;
