@@ -60,6 +60,26 @@ public class SiteModelBuilderTests
     }
 
     [Test]
+    public void More_link_below_the_rows_is_named_by_the_block_heading_not_by_a_row()
+    {
+        const string home = """
+            <html><head><title>测试县人民政府</title></head><body>
+            <div class="main"><div class="box">
+              <h3><span class="tit">政策解读</span></h3>
+              <ul><li><a href="/zwgk/zcjd/202611/t20261110_4100.html"><span class="title">图解医保新政</span></a><span class="time">2026-11-10</span></li>
+                  <li><a href="/zwgk/zcjd/202611/t20261102_4099.html">解读供暖方案</a><span>2026-11-02</span></li></ul>
+              <div class="more-line"><a href="/zwgk/zcjd/">更多</a></div>
+            </div></div></body></html>
+            """;
+        var site = new Portal().WithoutHomepage().Raw("/", home).Build();
+        var column = site.ColumnsFor("policy-interpretation").Single();
+        Assert.That(column.NameAsShown, Is.EqualTo("政策解读"));
+        Assert.That(column.Url, Is.EqualTo("http://www.csx.gov.cn/zwgk/zcjd/"));
+        Assert.That(column.Items, Has.Count.EqualTo(2));
+        Assert.That(site.HomepageDates, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void Hanweb_datastore_records_and_dataproxy_pages_are_one_column()
     {
         const string column = """

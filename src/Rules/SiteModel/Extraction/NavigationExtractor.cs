@@ -51,6 +51,13 @@ internal static partial class NavigationExtractor
         return UrlKeys.Resolve(pageUrl, head.GetAttribute("href"));
     }
 
+    private static bool InDatedRow(IElement e) =>
+        e.Closest("li, tr, dd") is { } row && Dates.DateParser.FindDates(row.TextContent, null).Count > 0;
+
+    private static string? Heading(IEnumerable<IElement> candidates) =>
+        candidates.Select(e => NameNormalizer.Normalize(e.TextContent))
+            .LastOrDefault(t => IsColumnName(t) && !MoreText().IsMatch(t) && t.Length <= 16 && !t.Any(char.IsAsciiDigit));
+
     /// <summary>首页 &gt; 政务公开 &gt; 政府信息公开 &gt; 管委会文件: the chain without 首页, each entry's parent the one before.</summary>
     public static List<ColumnLink> Breadcrumb(IDocument doc, string pageUrl)
     {
@@ -93,10 +100,10 @@ internal static partial class NavigationExtractor
             string? heading = null;
             for (int level = 0; level < 4 && scope is not null; level++)
             {
-                heading = Dom.Before(scope, a)
-                    .Where(e => Dom.IsHeadingLike(e) || e.LocalName is "span" or "a" or "li" or "div")
-                    .Select(e => NameNormalizer.Normalize(e.TextContent))
-                    .LastOrDefault(t => IsColumnName(t) && !MoreText().IsMatch(t) && t.Length <= 16);
+                var before = Dom.Before(scope, a).ToList();
+                // Headings first (h3, .tit, strong); plain spans and links only when they are not list rows or dates.
+                heading = Heading(before.Where(e => Dom.IsHeadingLike(e) && !InDatedRow(e)))
+                    ?? Heading(before.Where(e => e.LocalName is "span" or "a" or "div" && e.Closest("li, tr, dd") is null));
                 if (heading is not null) break;
                 scope = scope.ParentElement;
             }
