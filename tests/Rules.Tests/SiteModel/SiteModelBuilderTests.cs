@@ -201,3 +201,29 @@ public class SiteModelBuilderTests
         Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(60)));
     }
 }
+
+public class MetadataShapesTests
+{
+    [Test]
+    public void Several_label_value_pairs_in_one_line_are_all_read()
+    {
+        const string html = """
+            <html><head><title>测试县关于做好冬季供暖保障工作的通知_通知公告_测试县人民政府</title></head><body>
+            <h1>测试县关于做好冬季供暖保障工作的通知</h1>
+            <div class="info"><span>来源：测试县住建局 发布日期：2026-11-16 浏览次数：128</span></div>
+            <ul class="meta"><li><span>索引号：</span><span>11350128MB0000000X/2026-00123</span></li>
+                <li>发文机关：测试县人民政府办公室 成文日期：2026年11月12日</li>
+                <li><b>文　　号</b>：测政办〔2026〕45号</li></ul>
+            <div class="content"><p>各乡镇人民政府：</p></div></body></html>
+            """;
+        var portal = new Portal();
+        var doc = portal.WithoutHomepage().Raw("/zwgk/tzgg/202611/t20261116_1200.html", html).Build().Documents.Single();
+        Assert.That(doc.Title, Is.EqualTo("测试县关于做好冬季供暖保障工作的通知"));
+        Assert.That(doc.PublishedDate, Is.EqualTo(new DateOnly(2026, 11, 16)));
+        Assert.That(doc.IndexNumber, Is.EqualTo("11350128MB0000000X/2026-00123"));
+        Assert.That(doc.IssuingBody, Is.EqualTo("测试县人民政府办公室"));
+        Assert.That(doc.WrittenDate, Is.EqualTo(new DateOnly(2026, 11, 12)));
+        Assert.That(doc.DocumentNumber, Is.EqualTo("测政办〔2026〕45号"));
+        Assert.That(doc.Topic, Is.Null);
+    }
+}

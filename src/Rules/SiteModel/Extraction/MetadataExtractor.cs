@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Openness.Rules.Catalogue;
 
@@ -29,6 +30,11 @@ internal static class MetadataExtractor
 
     private static readonly char[] Colons = ['：', ':'];
 
+    // Any known label, its characters possibly spaced out (索&ensp;引&ensp;号, 标　　题), then a colon.
+    private static readonly Regex LabelColon = new(
+        "(" + string.Join("|", Labels.Keys.OrderByDescending(k => k.Length).Select(k => string.Join(@"[\s\u2002\u2003\u3000]*", k.Select(c => Regex.Escape(c.ToString()))))) + @")[\s\u2002\u2003\u3000]*[：:]",
+        RegexOptions.Compiled);
+
     public static Dictionary<MetadataField, string> Extract(IDocument doc)
     {
         var found = new Dictionary<MetadataField, string>();
@@ -38,28 +44,43 @@ internal static class MetadataExtractor
             if (e.QuerySelector("li, p, td, tr, div, table, ul, dl") is not null) continue;
             var text = e.TextContent;
             if (text.Length > 600) continue;
-            var colon = text.IndexOfAny(Colons);
-            string label, value;
-            if (colon >= 0)
+            var matches = LabelColon.Matches(text);
+            if (matches.Count > 0)
             {
-                label = NameNormalizer.Normalize(text[..colon]);
-                value = Dom.Collapse(text[(colon + 1)..]);
+                // One box may hold several pairs: "来源：测试县 发布日期：2026-11-20 浏览次数：12".
+                for (int i = 0; i < matches.Count; i++)
+                {
+                    var m = matches[i];
+                    if (!Labels.TryGetValue(NameNormalizer.Normalize(m.Groups[1].Value), out var field) || found.ContainsKey(field)) continue;
+                    var end = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
+                    var value = CutAtOtherLabel(Dom.Collapse(text[(m.Index + m.Length)..end]));
+                    if (value.Length == 0 && matches.Count == 1) value = ValueBeside(e);
+                    if (value.Length > 0 && value.Length <= 300) found[field] = value;
+                }
+                continue;
             }
-            else
-            {
-                // <td>索引号</td><td>value</td> without a colon: only in a label cell followed by a value cell.
-                if (e.LocalName is not ("td" or "th" or "dt") || e.NextElementSibling is not { LocalName: "td" or "dd" }) continue;
-                label = NameNormalizer.Normalize(text);
-                value = "";
-            }
-            if (!Labels.TryGetValue(label, out var field) || found.ContainsKey(field)) continue;
-            if (value.Length == 0 && e.NextElementSibling is { } next && !IsLabel(next.TextContent))
-                value = Dom.Text(next);
-            if (value.Length == 0 && e.ParentElement is { LocalName: "td" or "th" or "dt" } cell && cell.NextElementSibling is { } nextCell && !IsLabel(nextCell.TextContent))
-                value = Dom.Text(nextCell);
-            if (value.Length > 0 && value.Length <= 300) found[field] = value;
+            // <td>索引号</td><td>value</td> without a colon: only in a label cell followed by a value cell.
+            if (e.LocalName is not ("td" or "th" or "dt") || e.NextElementSibling is not { LocalName: "td" or "dd" }) continue;
+            if (Labels.TryGetValue(NameNormalizer.Normalize(text), out var f) && !found.ContainsKey(f) && ValueBeside(e) is { Length: > 0 and <= 300 } v)
+                found[f] = v;
         }
         return found;
+    }
+
+    /// <summary>The value in the next box: &lt;td&gt;label&lt;/td&gt;&lt;td&gt;value&lt;/td&gt;, or the cell after the label's cell.</summary>
+    private static string ValueBeside(IElement e)
+    {
+        if (e.NextElementSibling is { } next && !IsLabel(next.TextContent)) return Dom.Text(next);
+        if (e.ParentElement is { LocalName: "td" or "th" or "dt" } cell && cell.NextElementSibling is { } nextCell && !IsLabel(nextCell.TextContent))
+            return Dom.Text(nextCell);
+        return "";
+    }
+
+    /// <summary>Drops a trailing unknown "label：value" (来源：, 浏览次数：) that followed the value in the same box.</summary>
+    private static string CutAtOtherLabel(string value)
+    {
+        var m = Regex.Match(value, @"\s[\u4e00-\u9fa5]{2,6}[：:]");
+        return m.Success ? value[..m.Index].Trim() : value;
     }
 
     private static bool IsLabel(string text)
