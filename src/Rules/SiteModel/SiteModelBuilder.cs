@@ -29,6 +29,9 @@ public sealed class SiteModelBuilder
     private readonly HashSet<string> _failedKeys = [];
     private readonly HashSet<string> _linkedKeys = [];
     private readonly HashSet<ColumnLink> _seenLinks = [];
+    private readonly Dictionary<string, string> _documentAliases = new();
+    // Pages that looked like nothing in particular when read; they become columns if a later page links to them as one.
+    private readonly Dictionary<string, (string PageUrl, bool NeedsScript, string? Heading)> _pendingEmpty = new();
 
     // Every page repeats the same menus: keep each distinct link once.
     private void AddLink(ColumnLink link, bool fromNavigation)
@@ -112,7 +115,7 @@ public sealed class SiteModelBuilder
         // A page that is neither listed, nor named as a column, nor reached as one is some other page (an about page ...).
         if (rows.Count == 0 && meta is null && ownCrumb is null && !_columns.ContainsKey(key) && !_linkedKeys.Contains(key))
         {
-            _pendingEmpty[key] = (page, PageSignals.HasListTemplates(doc), PageSignals.ListHeading(doc));
+            _pendingEmpty[key] = (page.Url, PageSignals.HasListTemplates(doc), PageSignals.ListHeading(doc));
             return;
         }
         var draft = Draft(key);
@@ -130,11 +133,7 @@ public sealed class SiteModelBuilder
         // A list with no name anywhere (a bare fragment) is still a column: it is known by its address.
         draft.AddName(Uri.TryCreate(key, UriKind.Absolute, out var u) ? u.AbsolutePath : key, 9);
         if (rows.Count == 0 && PageSignals.HasListTemplates(doc)) draft.NeedsScript = true;
-        if (rows.Count > 0) draft.SawRows = true;
     }
-
-    // Pages that looked like nothing in particular when read; they become columns if a later page links to them as one.
-    private readonly Dictionary<string, (SnapshotPage Page, bool NeedsScript, string? Heading)> _pendingEmpty = new();
 
     private void AddDocument(SnapshotPage page, AngleSharp.Dom.IDocument doc, Dictionary<MetadataField, string> metadata,
         string? articleTitle, List<ColumnLink> crumbs, DateOnly? pubDate)
@@ -169,8 +168,6 @@ public sealed class SiteModelBuilder
         if (page.FinalUrl is not null && page.FinalUrl != page.Url) _documentAliases[page.FinalUrl] = page.Url;
     }
 
-    private readonly Dictionary<string, string> _documentAliases = new();
-
     private ColumnDraft Draft(string key)
     {
         if (!_columns.TryGetValue(key, out var d)) _columns[key] = d = new ColumnDraft(key);
@@ -202,7 +199,7 @@ public sealed class SiteModelBuilder
             if (_pendingEmpty.Remove(key, out var pending))
             {
                 draft.Visited = true;
-                draft.PageUrls.Add(pending.Page.Url);
+                draft.PageUrls.Add(pending.PageUrl);
                 draft.NeedsScript |= pending.NeedsScript;
                 if (pending.Heading is { Length: > 0 } h) draft.AddName(h, 3);
             }
@@ -244,7 +241,6 @@ public sealed class SiteModelBuilder
         public List<string> PageUrls { get; } = [];
         public bool Visited { get; set; }
         public bool NeedsScript { get; set; }
-        public bool SawRows { get; set; }
 
         public void AddName(string name, int priority)
         {

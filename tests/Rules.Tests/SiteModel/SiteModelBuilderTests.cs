@@ -227,3 +227,19 @@ public class MetadataShapesTests
         Assert.That(doc.Topic, Is.Null);
     }
 }
+
+public class LateLinkTests
+{
+    [Test]
+    public void A_page_read_before_any_link_to_it_still_becomes_the_linked_column()
+    {
+        // The blank 建议提案办理 page is read before the homepage that links it (snapshot order is crawl order, not link order).
+        const string blank = "<html><head><title>测试县人民政府</title></head><body><div class=\"list\"><p>暂无信息</p></div></body></html>";
+        var portal = new Portal().WithoutHomepage().Raw("/zwgk/jytabl/", blank)
+            .Raw("/", "<html><body><div class=\"nav\"><ul><li><a href=\"/zwgk/jytabl/\">建议提案办理</a></li><li><a href=\"/about/\">关于本站</a></li></ul></div></body></html>");
+        var site = portal.Build();
+        var column = site.ColumnsFor("proposals-handling").Single();
+        Assert.That((column.Visited, column.ItemCount, column.ItemsNeedScript), Is.EqualTo((true, 0, false)));
+        Assert.That(column.PageUrls, Is.EqualTo(new[] { portal.Url("/zwgk/jytabl/") }));
+    }
+}

@@ -61,16 +61,25 @@ internal static partial class NavigationExtractor
     /// <summary>首页 &gt; 政务公开 &gt; 政府信息公开 &gt; 管委会文件: the chain without 首页, each entry's parent the one before.</summary>
     public static List<ColumnLink> Breadcrumb(IDocument doc, string pageUrl)
     {
+        // Walk up from each 首页 link (a few levels) instead of testing every container: big pages stay linear.
         IElement? best = null;
-        foreach (var e in doc.QuerySelectorAll("div, p, span, td, ul, ol, nav"))
+        foreach (var home in doc.QuerySelectorAll("a[href]").Where(a => NameNormalizer.Normalize(a.TextContent).Contains("首页")))
         {
-            var text = Dom.Text(e);
-            if (text.Length > 240) continue;
-            var anchors = e.QuerySelectorAll("a[href]");
-            if (anchors.Length is < 2 or > 10) continue;
-            if (!NameNormalizer.Normalize(anchors[0].TextContent).Contains("首页")) continue;
-            if (!(Dom.HasCrumbMarks(e) || CrumbLabel().IsMatch(text) || text.Contains('>') || text.Contains('»') || text.Contains('›'))) continue;
-            if (best is null || best.Contains(e)) best = e;
+            var e = home.ParentElement;
+            for (int level = 0; level < 4 && e is not null && e.LocalName != "body"; level++, e = e.ParentElement)
+            {
+                var anchors = e.QuerySelectorAll("a[href]");
+                if (anchors.Length > 10) break;
+                if (anchors.Length < 2 || anchors[0] != home) continue;
+                var text = Dom.Text(e);
+                if (text.Length > 240) break;
+                if (Dom.HasCrumbMarks(e) || CrumbLabel().IsMatch(text) || text.Contains('>') || text.Contains('»') || text.Contains('›'))
+                {
+                    best = e;
+                    break;
+                }
+            }
+            if (best is not null) break;
         }
         if (best is null) return [];
         var chain = new List<ColumnLink>();

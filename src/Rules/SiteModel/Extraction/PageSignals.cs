@@ -66,8 +66,10 @@ internal static class PageSignals
     {
         foreach (var e in doc.QuerySelectorAll("[ms-repeat], [ms-for], [ng-repeat], [v-for], [x-for]"))
             if (!Dom.InChrome(e)) return true;
-        foreach (var e in doc.QuerySelectorAll("ul, ol, table, dl, div"))
-            if (e.Children.Length <= 3 && e.TextContent.Contains("{{") && e.TextContent.Contains("}}") && !Dom.InChrome(e)) return true;
+        if (doc.Body is { } body)
+            foreach (var t in body.Descendants<IText>())
+                if (t.Data.Contains("{{") && t.Data.Contains("}}") && t.ParentElement is { LocalName: not ("script" or "style") } parent && !Dom.InChrome(parent))
+                    return true;
         return doc.QuerySelectorAll("script").Any(s =>
             (s.GetAttribute("type") ?? "").Contains("xml") || s.TextContent.Contains("dataproxy.jsp") || s.TextContent.Contains("trsapi"));
     }
