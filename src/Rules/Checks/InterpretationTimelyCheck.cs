@@ -26,7 +26,7 @@ public sealed class InterpretationTimelyCheck : ICheck
         var evidence = new List<Evidence>();
         foreach (var doc in CheckSupport.Documents(context, ids))
         {
-            if (doc.PublishedDate is not { } published) continue;
+            if ((doc.PublishedDate ?? CheckSupport.PublishedOn(context, doc.Url)) is not { } published) continue;
             var dates = Interpretations.Of(doc, linkedFrom)
                 .Select(u => (Url: u, Date: CheckSupport.PublishedOn(context, u)))
                 .Where(x => x.Date is not null).ToList();

@@ -23,7 +23,7 @@ public sealed class PolicyInterpretationLinkedCheck : ICheck
         var within = parameters.Duration("within") ?? new Duration(1, DurationUnit.Years);
         var subject = $"{string.Join(",", ids)}:{within}";
         var documents = CheckSupport.Documents(context, ids)
-            .Where(d => d.PublishedDate is { } p && CheckSupport.Within(context, p, within)).ToList();
+            .Where(d => (d.PublishedDate ?? CheckSupport.PublishedOn(context, d.Url)) is { } p && CheckSupport.Within(context, p, within)).ToList();
         if (documents.Count == 0)
             return CheckResult.NeedsReview(Id, $"{within}内未抓取到{string.Join("、", ids.Select(i => CheckSupport.ColumnName(context, i)))}栏目的政策文件，无法判断解读关联情况", [], subject);
 

@@ -133,3 +133,31 @@ public class CheckRegistryTests
         Assert.That(spec.Description, Is.Not.Empty);
     }
 }
+
+public class EmptySiteTests
+{
+    private static readonly Dictionary<string, CheckParameters> Required = new()
+    {
+        ["column-exists"] = CheckTesting.P(("columns", new[] { "notices", "annual-report" })),
+        ["column-updated"] = CheckTesting.P(("columns", new[] { "notices" })),
+        ["column-not-blank"] = CheckTesting.P(("columns", new[] { "notices" })),
+        ["min-items"] = CheckTesting.P(("count", "10")),
+        ["items-matching"] = CheckTesting.P(("keywords", new[] { "双随机" })),
+    };
+
+    [Test]
+    public void Every_check_decides_or_asks_for_review_on_an_unreachable_site()
+    {
+        var site = new Portal().WithoutHomepage().Failed("/", Openness.Core.Snapshots.PageErrorKind.ConnectionRefused).Build();
+        foreach (var check in CheckRegistry.Default.All)
+        {
+            var result = check.Run(CheckTesting.Context(site, CheckTesting.Today), Required.GetValueOrDefault(check.Id, CheckParameters.Empty));
+            Assert.That(result.Message, Does.Match(@"\p{IsCJKUnifiedIdeographs}"), check.Id);
+            Assert.That(result.Status, Is.Not.EqualTo(FindingStatus.Pass), check.Id);
+            Assert.That(result.Fraction is null == (result.Status == FindingStatus.NeedsReview), Is.True, check.Id);
+            if (check.Id is "site-reachable" or "homepage-updated" or "broken-links" or "column-exists" or "annual-report" or "disclosure-guide"
+                or "min-items" or "items-matching")
+                Assert.That(result.Status, Is.EqualTo(FindingStatus.Fail), check.Id);
+        }
+    }
+}
