@@ -55,12 +55,21 @@ public static class CheckSupport
         _ => to <= from.AddYears(limit.Amount),
     };
 
-    /// <summary>Documents that belong to columns with the given ids: listed in them, or naming them in their own metas/breadcrumb.</summary>
+    /// <summary>
+    /// Documents that belong to columns with the given ids: listed in them or in their sub-columns (管委会文件 &gt;
+    /// 行政规范性文件), or naming them in their own metas/breadcrumb.
+    /// </summary>
     public static IReadOnlyList<Document> Documents(CheckContext context, IReadOnlyList<string> ids)
     {
-        var columnUrls = context.Site.Columns.Where(c => c.CatalogueId is { } id && ids.Contains(id)).ToList();
-        var urls = columnUrls.Select(c => c.Url).ToHashSet();
-        var listed = columnUrls.SelectMany(c => c.Items.Select(i => i.Url)).ToHashSet();
+        var columns = context.Site.Columns.Where(c => c.CatalogueId is { } id && ids.Contains(id)).ToList();
+        var urls = columns.Select(c => c.Url).ToHashSet();
+        for (bool grew = true; grew;)
+        {
+            var children = context.Site.Columns.Where(c => !urls.Contains(c.Url) && c.ParentUrl is { } p && urls.Contains(p)).ToList();
+            grew = children.Count > 0;
+            foreach (var c in children) { urls.Add(c.Url); columns.Add(c); }
+        }
+        var listed = columns.SelectMany(c => c.Items.Select(i => i.Url)).ToHashSet();
         return context.Site.Documents.Where(d =>
             d.ColumnUrls.Any(urls.Contains) || listed.Contains(d.Url)
             || (d.ColumnName is { } n && context.Catalogue.Match(n) is { } m && ids.Contains(m.Id))).ToList();
