@@ -25,7 +25,7 @@ public sealed class DocumentPublishedTimelyCheck : ICheck
         if (dated.Count == 0)
             return CheckResult.NeedsReview(Id, documents.Count == 0
                 ? "未抓取到相关栏目的文件，无法判断公开是否及时"
-                : $"{documents.Count}件文件均未标注成文日期和发布日期，无法判断是否在{within}内公开", [], subject);
+                : $"{documents.Count}件文件均未同时标注成文日期和发布日期，无法判断是否在成文后{within}内公开", [], subject);
         var late = dated.Where(d => !CheckSupport.WithinAfter(context, d.WrittenDate!.Value, d.PublishedDate!.Value, within)).ToList();
         var evidence = late.Take(20).Select(d => CheckSupport.EvidenceAt(context, d.Url,
             $"《{d.Title}》成文 {CheckSupport.Day(d.WrittenDate!.Value)}，发布 {CheckSupport.Day(d.PublishedDate!.Value)}，间隔{CheckSupport.WorkingDaysAfter(context, d.WrittenDate.Value, d.PublishedDate.Value)}个工作日")).ToList();

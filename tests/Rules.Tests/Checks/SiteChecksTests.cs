@@ -18,6 +18,18 @@ public class SiteChecksTests
         Assert.That(result.Evidence.Single().SeenAt, Is.EqualTo(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
     }
 
+    [Test]
+    public void Evidence_carries_the_pages_screenshot()
+    {
+        var portal = new Portal().HomeBlock("通知公告", "/zwgk/tzgg/", R("关于2026年冬季森林防火工作的通知", "/zwgk/tzgg/202611/t20261118_1001.html", "2026-11-18"));
+        var pages = portal.Pages();
+        pages[0] = pages[0] with { ScreenshotPath = "screenshots/home.png" };
+        var site = SiteModelBuilder.Build(TestSites.Unit(portal.BaseUrl), pages, TestSites.Catalogue);
+        var result = Run("homepage-updated", site, Today);
+        Assert.That(result.Evidence.Single().ScreenshotPath, Is.EqualTo("screenshots/home.png"));
+        Assert.That(result.Evidence.Single().Text, Does.Contain("2026-11-18"));
+    }
+
     [TestCase(PageErrorKind.DnsFailure, null, "站点无法访问：域名无法解析")]
     [TestCase(PageErrorKind.HttpStatus, 503, "站点无法访问：返回HTTP 503错误")]
     [TestCase(PageErrorKind.Timeout, null, "站点无法访问：访问超时")]
