@@ -30,6 +30,7 @@ public sealed class SiteModelBuilder
     private readonly HashSet<string> _linkedKeys = [];
     private readonly HashSet<ColumnLink> _seenLinks = [];
     private readonly Dictionary<string, string> _documentAliases = new();
+    private readonly Dictionary<string, string> _redirects = new();
     // Pages that looked like nothing in particular when read; they become columns if a later page links to them as one.
     private readonly Dictionary<string, (string PageUrl, bool NeedsScript, string? Heading)> _pendingEmpty = new();
 
@@ -70,6 +71,7 @@ public sealed class SiteModelBuilder
         }
 
         var url = page.EffectiveUrl;
+        if (UrlKeys.ColumnKey(page.Url) is var requested && requested != UrlKeys.ColumnKey(url)) _redirects[requested] = UrlKeys.ColumnKey(url);
         var fetchedOn = page.FetchedAt == default ? DateOnly.FromDateTime(DateTime.UtcNow) : DateOnly.FromDateTime(page.FetchedAt.UtcDateTime);
         using var doc = _parser.ParseDocument(page.Html);
 
@@ -113,7 +115,8 @@ public sealed class SiteModelBuilder
         var meta = PageSignals.Meta(doc, "ColumnName");
         var ownCrumb = crumbs.LastOrDefault(c => UrlKeys.ColumnKey(c.Url) == key);
         // A page that is neither listed, nor named as a column, nor reached as one is some other page (an about page ...).
-        if (rows.Count == 0 && meta is null && ownCrumb is null && !_columns.ContainsKey(key) && !_linkedKeys.Contains(key))
+        if (rows.Count == 0 && meta is null && ownCrumb is null && !_columns.ContainsKey(key) && !_linkedKeys.Contains(key)
+            && !_linkedKeys.Contains(UrlKeys.ColumnKey(page.Url)))
         {
             _pendingEmpty[key] = (page.Url, PageSignals.HasListTemplates(doc), PageSignals.ListHeading(doc));
             return;
@@ -190,6 +193,7 @@ public sealed class SiteModelBuilder
         foreach (var (link, fromNavigation) in _links)
         {
             var key = UrlKeys.ColumnKey(link.Url);
+            key = _redirects.GetValueOrDefault(key, key);
             if (key == _portalKey) continue;
             var known = _columns.ContainsKey(key);
             if (!known && fromNavigation && !InScope(link.Url) && _catalogue.Match(link.Name) is null) continue;

@@ -243,3 +243,23 @@ public class LateLinkTests
         Assert.That(column.PageUrls, Is.EqualTo(new[] { portal.Url("/zwgk/jytabl/") }));
     }
 }
+
+public class RedirectTests
+{
+    [Test]
+    public void A_menu_link_that_redirects_is_the_column_it_lands_on()
+    {
+        const string list = """
+            <html><head><title>政策解读_测试县人民政府</title></head><body>
+            <div class="list"><h2>政策解读</h2><ul><li><a href="./202611/t20261110_4100.html">《测试县医保新政》政策解读</a><span>2026-11-10</span></li></ul></div></body></html>
+            """;
+        var portal = new Portal().Nav("政策解读", "/zwgk/zcjd");
+        var home = portal.Pages()[0];
+        var landed = TestSites.Page(portal.Url("/zwgk/zcjd"), list) with { FinalUrl = portal.Url("/zwgk/jdhy/index.html") };
+        var site = SiteModelBuilder.Build(TestSites.Unit(portal.BaseUrl), [home, landed], TestSites.Catalogue);
+        var column = site.ColumnsFor("policy-interpretation").Single();
+        Assert.That(column.Url, Is.EqualTo("http://www.csx.gov.cn/zwgk/jdhy/"));
+        Assert.That(column.Visited, Is.True);
+        Assert.That(column.Items.Single().Url, Is.EqualTo("http://www.csx.gov.cn/zwgk/jdhy/202611/t20261110_4100.html"));
+    }
+}
