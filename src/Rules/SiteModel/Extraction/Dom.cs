@@ -9,7 +9,7 @@ internal static partial class Dom
     [GeneratedRegex(@"[\s\u00a0\u2002\u2003\u3000\u200b]+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(^|[\s_-])(nav|menu|daohang|lanmu|dh|dhlm|lm)([\s_-]|\d|$)|navigation|topnav|mainnav|subnav|leftnav|nav-|_nav|menu_|-menu|menu-", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|[\s_-])(nav|menu|daohang|lanmu|dhlm)([\s_-]|\d|$)|navigation|topnav|mainnav|subnav|leftnav|nav-|_nav|menu_|-menu|menu-", RegexOptions.IgnoreCase)]
     private static partial Regex NavClass();
 
     [GeneratedRegex(@"crumb|position|location|weizhi|dqwz|mianbao|mbx|curpos|current-path|path", RegexOptions.IgnoreCase)]
