@@ -21,6 +21,9 @@ public sealed class ColumnExistsCheck : ICheck
         {
             if (CheckSupport.Find(context, id) is { } column)
                 found.Add(CheckSupport.EvidenceFor(context, column, $"{CheckSupport.ColumnName(context, id)}：栏目“{column.NameAsShown}”"));
+            // No menu or breadcrumb link seen, but a document page names the column as its own (ColumnName meta).
+            else if (context.Site.Documents.FirstOrDefault(d => d.ColumnName is { } n && context.Catalogue.Match(n)?.Id == id) is { } doc)
+                found.Add(CheckSupport.EvidenceAt(context, doc.Url, $"{CheckSupport.ColumnName(context, id)}：文件页面所属栏目“{doc.ColumnName}”"));
             else
             {
                 missing.Add(CheckSupport.ColumnName(context, id));

@@ -41,6 +41,20 @@ public class ColumnChecksTests
     }
 
     [Test]
+    public void Column_exists_from_a_documents_own_column_name()
+    {
+        const string html = """
+            <html><head><meta name="ColumnName" content="建议提案办理"><meta name="ArticleTitle" content="关于县政协十届五次会议第12号提案的答复">
+            <meta name="PubDate" content="2026-08-20 10:00"></head><body><h1>关于县政协十届五次会议第12号提案的答复</h1></body></html>
+            """;
+        var portal = new Portal().WithoutHomepage().Raw("/zwgk/jytabl/202608/t20260820_7001.html", html);
+        var result = Run("column-exists", portal.Build(), Today, P(("columns", new[] { "proposals-handling" })));
+        Assert.That(result.Status, Is.EqualTo(FindingStatus.Pass));
+        Assert.That(result.Evidence.Single().Url, Is.EqualTo(portal.Url("/zwgk/jytabl/202608/t20260820_7001.html")));
+        Assert.That(Run("column-exists", new Portal().Build(), Today, P(("columns", new[] { "proposals-handling" }))).Status, Is.EqualTo(FindingStatus.Fail));
+    }
+
+    [Test]
     public void Column_updated_uses_the_catalogue_interval_of_the_profile()
     {
         // notices are weekly (2w by default): 11-18 is fresh on 11-20; work-news newest 10-01 is stale.
