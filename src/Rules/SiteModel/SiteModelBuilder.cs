@@ -17,6 +17,8 @@ public sealed class SiteModelBuilder
     public const string ListOfNote = "list-of";
     /// <summary>Notes key the crawler sets on a search results page: the query it searched for.</summary>
     public const string SearchQueryNote = "search-query";
+    /// <summary>Notes key a fetcher sets when a detail page's related-reading (解读) block is loaded by a script it did not run.</summary>
+    public const string InterpretationsViaScriptNote = "interpretations-via-script";
 
     private readonly UnitDefinition _unit;
     private readonly ColumnCatalogue _catalogue;

@@ -16,7 +16,7 @@ internal static class InterpretationLinkExtractor
     private static readonly string[] OriginalWords = ["原文链接", "政策原文", "关联文件", "相关文件", "文件原文", "原文"];
     private static readonly string[] ScriptBlockHeadings = ["文字解读", "图片解读", "相关解读", "政策解读", "关联解读", "解读", "图解", "视频解读"];
 
-    public const string ViaScriptNote = "interpretations-via-script";
+    private const string ViaScriptNote = SiteModelBuilder.InterpretationsViaScriptNote;
 
     public static bool IsInterpretation(string? title, string? columnName) =>
         (title ?? "").Contains("解读") || (title ?? "").Contains("图解") || (columnName ?? "").Contains("解读");
