@@ -26,7 +26,6 @@ public sealed class BrowserFetcher : IPageFetcher
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly SemaphoreSlim _pagePermits;
     private readonly ConcurrentBag<BrowserPageSlot> _idle = [];
-    private readonly ConcurrentDictionary<IPage, BrowserPageSlot> _slots = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private IBrowserContext? _context;
@@ -68,16 +67,25 @@ public sealed class BrowserFetcher : IPageFetcher
         BrowserPageSlot? slot = null;
         try
         {
-            slot = await RentSlotAsync(context).ConfigureAwait(false);
-            var lease = new BrowserFetchLease(request, scope);
-            slot.Begin(lease);
-            try
+            for (int attempt = 1; ; attempt++)
             {
-                return await new BrowserNavigation(slot.Page, lease, _options).RunAsync(clock, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await slot.EndAsync().ConfigureAwait(false);
+                slot = await RentSlotAsync(context).ConfigureAwait(false);
+                var lease = new BrowserFetchLease(request, scope);
+                slot.Begin(lease);
+                FetchedPage page;
+                try
+                {
+                    page = await new BrowserNavigation(slot.Page, lease, _options).RunAsync(clock, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await slot.EndAsync().ConfigureAwait(false);
+                }
+                // A page that crashed under this fetch says nothing about the site: try once more on a fresh page.
+                if (slot.IsUsable || attempt == 2 || page.Outcome.Error != PageErrorKind.BrowserError)
+                    return page with { Outcome = page.Outcome with { Attempts = attempt } };
+                await DiscardAsync(slot).ConfigureAwait(false);
+                slot = null;
             }
         }
         finally
@@ -163,17 +171,19 @@ public sealed class BrowserFetcher : IPageFetcher
         }
     }
 
-    // Pop-ups opened by a page's script are not part of the pool: close them at once.
-    private void OnContextPage(object? sender, IPage page)
+    // Pop-ups opened by a page's script (window.open, target=_blank clicks) are not part of the pool: close them.
+    private void OnContextPage(object? sender, IPage page) => _ = Task.Run(async () =>
     {
-        if (!_slots.ContainsKey(page))
-            _ = Task.Run(async () =>
-            {
-                await Task.Delay(50).ConfigureAwait(false); // a pool page is registered right after NewPageAsync returns
-                if (!_slots.ContainsKey(page) && !page.IsClosed)
-                    try { await page.CloseAsync().ConfigureAwait(false); } catch (PlaywrightException) { }
-            });
-    }
+        try
+        {
+            if (await page.OpenerAsync().ConfigureAwait(false) is not null && !page.IsClosed)
+                await page.CloseAsync().ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // Already closed with its opener.
+        }
+    });
 
     private async Task<BrowserPageSlot> RentSlotAsync(IBrowserContext context)
     {
@@ -184,7 +194,6 @@ public sealed class BrowserFetcher : IPageFetcher
             await DiscardAsync(idle).ConfigureAwait(false);
         }
         var slot = await BrowserPageSlot.CreateAsync(context, _options, _guard).ConfigureAwait(false);
-        _slots[slot.Page] = slot;
         Interlocked.Increment(ref _pagesCreated);
         return slot;
     }
@@ -199,7 +208,6 @@ public sealed class BrowserFetcher : IPageFetcher
 
     private async Task DiscardAsync(BrowserPageSlot slot)
     {
-        _slots.TryRemove(slot.Page, out _);
         try { await slot.CloseAsync().ConfigureAwait(false); } catch (PlaywrightException) { }
     }
 

@@ -47,20 +47,25 @@ internal sealed class BrowserPageSlot
     public async Task EndAsync()
     {
         _lease = null;
-        if (!IsUsable)
-            return;
-        try
+        // After a refused navigation Chromium is still committing its error page, which interrupts the first
+        // attempt; that is not a broken page, so try again before giving the page up.
+        for (int attempt = 0; attempt < 3 && IsUsable; attempt++)
         {
-            await Page.GotoAsync("about:blank", new() { Timeout = 5_000 }).ConfigureAwait(false);
+            try
+            {
+                await Page.GotoAsync("about:blank", new() { Timeout = 5_000 }).ConfigureAwait(false);
+                return;
+            }
+            catch (PlaywrightException ex) when (ex.Message.Contains("interrupted", StringComparison.OrdinalIgnoreCase))
+            {
+                await Task.Delay(20).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                break;
+            }
         }
-        catch (PlaywrightException)
-        {
-            Crashed = true; // a page that cannot go blank is not reused
-        }
-        catch (TimeoutException)
-        {
-            Crashed = true;
-        }
+        Crashed = true; // a page that cannot go blank is not reused
     }
 
     public Task CloseAsync() => Page.IsClosed ? Task.CompletedTask : Page.CloseAsync();
