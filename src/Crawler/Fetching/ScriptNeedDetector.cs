@@ -21,11 +21,13 @@ public static partial class ScriptNeedDetector
     private static readonly string[] ContainerNameHints = ["list", "news", "xxgk", "content"];
 
     // Signals that a script loads data after the page: jQuery/fetch/XHR and the CMS data endpoints seen in the corpus.
+    // Signals that a script loads data after the page: the CMS data endpoints seen in the corpus first (they name
+    // the source best in a reason), then jQuery/fetch/XHR in general.
     private static readonly (string Needle, string Label)[] XhrSignals =
     [
+        ("/fjdzapp/search", "/fjdzapp/search"), (".trsapi", "TRS .trsapi"), ("dataproxy.jsp", "Hanweb dataproxy.jsp"),
         ("$.ajax", "$.ajax"), ("jQuery.ajax", "jQuery.ajax"), ("$.get(", "$.get"), ("$.post(", "$.post"),
         ("$.getJSON", "$.getJSON"), ("fetch(", "fetch()"), ("XMLHttpRequest", "XMLHttpRequest"), ("axios.", "axios"),
-        (".trsapi", "TRS .trsapi"), ("dataproxy.jsp", "Hanweb dataproxy.jsp"), ("/fjdzapp/search", "/fjdzapp/search"),
     ];
 
     private static readonly string[] NonHtmlExtensions =
