@@ -32,7 +32,7 @@ internal sealed class BrowserAddressGuard
                 var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
                 blocked = addresses.Any(IsNonPublic);
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or ArgumentException)
             {
                 blocked = false;
             }

@@ -27,8 +27,8 @@ public sealed class BrowserFetcher : IPageFetcher
     private readonly SemaphoreSlim _pagePermits;
     private readonly ConcurrentBag<BrowserPageSlot> _idle = [];
     private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private IBrowserContext? _context;
+    private volatile IBrowser? _browser;
+    private volatile IBrowserContext? _context;
     private int _pagesCreated;
     private bool _disposed;
 
@@ -145,6 +145,9 @@ public sealed class BrowserFetcher : IPageFetcher
                     Headless = true,
                     Args = ChromiumArgs,
                 }).ConfigureAwait(false);
+                // If Chromium dies (OOM on a huge page), start a new one on the next fetch rather than fail forever.
+                var browser = _browser;
+                browser.Disconnected += (_, _) => ForgetBrowser(browser);
                 _context = await _browser.NewContextAsync(new()
                 {
                     UserAgent = _options.UserAgent,
@@ -169,6 +172,15 @@ public sealed class BrowserFetcher : IPageFetcher
         {
             _startLock.Release();
         }
+    }
+
+    private void ForgetBrowser(IBrowser browser)
+    {
+        if (!ReferenceEquals(_browser, browser))
+            return;
+        _context = null;
+        _browser = null;
+        while (_idle.TryTake(out _)) { } // their pages died with the browser
     }
 
     // Pop-ups opened by a page's script (window.open, target=_blank clicks) are not part of the pool: close them.

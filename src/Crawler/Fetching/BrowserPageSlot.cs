@@ -113,6 +113,11 @@ internal sealed class BrowserPageSlot
         {
             // The page navigated away or closed while this request was in flight: nothing left to route.
         }
+        catch (Exception)
+        {
+            // An unrouted request would hang the page until the timeout; refuse it instead.
+            try { await route.AbortAsync("failed").ConfigureAwait(false); } catch (PlaywrightException) { }
+        }
     }
 
     private async Task FetchHopAsync(IRoute route, BrowserFetchLease lease, Uri url, bool isMain)

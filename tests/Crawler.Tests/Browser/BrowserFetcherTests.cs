@@ -344,6 +344,32 @@ public sealed class BrowserFetcherTests
     }
 
     [Test]
+    public async Task Gzipped_gbk_page_is_decoded_like_a_browser_would()
+    {
+        // Many older portals still serve GBK, nearly all compress; the routed fetch must hand both through intact.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding("GBK");
+        var body = gbk.GetBytes("<html><head><meta charset=\"gbk\"></head><body><h1>政府信息公开指南</h1><ul id=\"l\"></ul>" +
+                                "<script>document.getElementById('l').innerHTML='<li>依申请公开</li>';</script></body></html>");
+        using var packed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            await gzip.WriteAsync(body);
+        var compressed = packed.ToArray();
+        Site.Handle("/gbk/index.html", async context =>
+        {
+            context.Response.ContentType = "text/html; charset=GBK";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(compressed);
+        });
+
+        var page = await FetchAsync(Site.Url("/gbk/index.html"));
+
+        Assert.That(page.Outcome.Succeeded, Is.True, page.Outcome.Message);
+        Assert.That(page.Html, Does.Contain("<h1>政府信息公开指南</h1>"));
+        Assert.That(page.Html, Does.Contain("<li>依申请公开</li>"));
+    }
+
+    [Test]
     public async Task Missing_chromium_fails_with_the_path_and_the_install_command()
     {
         await using var fetcher = new BrowserFetcher(Options with { ChromiumPath = "/nonexistent/chromium" });
