@@ -70,6 +70,11 @@ public static partial class ScriptNeedDetector
                 : $"list template ({directive}) is filled by script from {xhr}";
             return true;
         }
+        if (BoundAvalonController(document) is { } controller)
+        {
+            reason = $"avalon {controller} binds its content by script";
+            return true;
+        }
         if (MustacheInContainer(document) is { } container)
         {
             reason = $"template placeholders {{{{…}}}} inside list container {container}";
@@ -120,6 +125,19 @@ public static partial class ScriptNeedDetector
                 foreach (var prefix in RepeatAttributePrefixes)
                     if (attribute.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                         return attribute.Name;
+        return null;
+    }
+
+    // An avalon controller only matters when something inside it is bound: {{…}} text or ms-* attributes.
+    private static string? BoundAvalonController(IDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("[ms-controller]"))
+        {
+            bool bound = element.TextContent.Contains("{{", StringComparison.Ordinal) ||
+                         element.Descendants<IElement>().Any(d => d.Attributes.Any(a => a.Name.StartsWith("ms-", StringComparison.OrdinalIgnoreCase)));
+            if (bound)
+                return $"ms-controller=\"{element.GetAttribute("ms-controller")}\"";
+        }
         return null;
     }
 

@@ -147,6 +147,25 @@ public sealed class ScriptNeedDetectorTests
     }
 
     [Test]
+    public void Avalon_controller_with_bindings_needs_script_but_an_unbound_one_does_not()
+    {
+        const string bound = """
+            <html><body><div ms-controller="relnews"><div class="jd_box"><a ms-attr-href="el.url" ms-text="el.title"></a></div></div>
+            <script src="/images/avalon.js"></script></body></html>
+            """;
+        const string unbound = """
+            <html><body><div ms-controller="toolbar"><a href="/wza/">无障碍浏览</a></div><script src="/images/avalon.js"></script></body></html>
+            """;
+
+        var (boundNeeds, reason) = Detect(bound);
+        var (unboundNeeds, unboundReason) = Detect(unbound);
+
+        Assert.That(boundNeeds, Is.True);
+        Assert.That(reason, Does.Contain("relnews"));
+        Assert.That(unboundNeeds, Is.False, unboundReason);
+    }
+
+    [Test]
     public void Mustache_placeholders_in_a_list_container_need_script()
     {
         const string html = """
