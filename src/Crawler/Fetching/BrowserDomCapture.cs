@@ -60,18 +60,19 @@ internal static class BrowserDomCapture
         }
         """;
 
-    public static async Task<DomSnapshot> CaptureAsync(IPage page, int maxNodes)
+    /// <summary>Reads the DOM; a page whose script never yields (while(true){}) fails with a TimeoutException.</summary>
+    public static async Task<DomSnapshot> CaptureAsync(IPage page, int maxNodes, TimeSpan limit)
     {
         try
         {
-            return await page.EvaluateAsync<DomSnapshot>(Script, maxNodes).ConfigureAwait(false);
+            return await page.EvaluateAsync<DomSnapshot>(Script, maxNodes).WaitAsync(limit).ConfigureAwait(false);
         }
         catch (PlaywrightException ex) when (ex.Message.Contains("context was destroyed", StringComparison.OrdinalIgnoreCase) ||
                                              ex.Message.Contains("navigat", StringComparison.OrdinalIgnoreCase))
         {
             // A script navigated after load (redirect by location.href): capture the document it went to.
             await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 10_000 }).ConfigureAwait(false);
-            return await page.EvaluateAsync<DomSnapshot>(Script, maxNodes).ConfigureAwait(false);
+            return await page.EvaluateAsync<DomSnapshot>(Script, maxNodes).WaitAsync(limit).ConfigureAwait(false);
         }
     }
 

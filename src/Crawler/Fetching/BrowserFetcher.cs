@@ -73,16 +73,19 @@ public sealed class BrowserFetcher : IPageFetcher
                 var lease = new BrowserFetchLease(request, scope);
                 slot.Begin(lease);
                 FetchedPage page;
+                var navigation = new BrowserNavigation(slot.Page, lease, _options);
                 try
                 {
-                    page = await new BrowserNavigation(slot.Page, lease, _options).RunAsync(clock, cancellationToken).ConfigureAwait(false);
+                    page = await navigation.RunAsync(clock, cancellationToken).ConfigureAwait(false);
+                    if (navigation.PageStuck)
+                        slot.MarkBroken();
                 }
                 finally
                 {
                     await slot.EndAsync().ConfigureAwait(false);
                 }
                 // A page that crashed under this fetch says nothing about the site: try once more on a fresh page.
-                if (slot.IsUsable || attempt == 2 || page.Outcome.Error != PageErrorKind.BrowserError)
+                if (slot.IsUsable || navigation.PageStuck || attempt == 2 || page.Outcome.Error != PageErrorKind.BrowserError)
                     return page with { Outcome = page.Outcome with { Attempts = attempt } };
                 await DiscardAsync(slot).ConfigureAwait(false);
                 slot = null;
@@ -104,9 +107,9 @@ public sealed class BrowserFetcher : IPageFetcher
         try
         {
             if (_browser is not null)
-                await _browser.CloseAsync().ConfigureAwait(false);
+                await _browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(15)).ConfigureAwait(false);
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             // Chromium already gone: nothing to close.
         }
@@ -220,7 +223,7 @@ public sealed class BrowserFetcher : IPageFetcher
 
     private async Task DiscardAsync(BrowserPageSlot slot)
     {
-        try { await slot.CloseAsync().ConfigureAwait(false); } catch (PlaywrightException) { }
+        await slot.CloseAsync().ConfigureAwait(false);
     }
 
     internal static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

@@ -10,6 +10,9 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
 {
     private readonly Dictionary<string, string> _notes = new();
 
+    /// <summary>The page stopped answering (a script that never yields): it must not be reused.</summary>
+    public bool PageStuck { get; private set; }
+
     public async Task<FetchedPage> RunAsync(Stopwatch clock, CancellationToken cancellationToken)
     {
         var request = lease.Request;
@@ -49,7 +52,7 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         string? html = null;
         try
         {
-            var dom = await BrowserDomCapture.CaptureAsync(page, options.MaxDomNodes).ConfigureAwait(false);
+            var dom = await BrowserDomCapture.CaptureAsync(page, options.MaxDomNodes, options.RequestTimeout).ConfigureAwait(false);
             html = dom.Html;
             _notes["dom-nodes"] = dom.Nodes.ToString(CultureInfo.InvariantCulture);
             if (dom.Inlined > 0)
@@ -59,6 +62,7 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
+            PageStuck = ex is TimeoutException;
             return Finish(BrowserOutcomes.Refused(PageErrorKind.BrowserError,
                 $"无法读取渲染后的页面（DOM capture failed: {ex.Message.Split('\n')[0]}）", clock.Elapsed), null, null);
         }

@@ -47,6 +47,8 @@ internal sealed class BrowserPageSlot
     public async Task EndAsync()
     {
         _lease = null;
+        if (Crashed)
+            return;
         // After a refused navigation Chromium is still committing its error page, which interrupts the first
         // attempt; that is not a broken page, so try again before giving the page up.
         for (int attempt = 0; attempt < 3 && IsUsable; attempt++)
@@ -68,7 +70,22 @@ internal sealed class BrowserPageSlot
         Crashed = true; // a page that cannot go blank is not reused
     }
 
-    public Task CloseAsync() => Page.IsClosed ? Task.CompletedTask : Page.CloseAsync();
+    public void MarkBroken() => Crashed = true;
+
+    /// <summary>Closes the page; a hung renderer may never confirm, so the wait is bounded.</summary>
+    public async Task CloseAsync()
+    {
+        if (Page.IsClosed)
+            return;
+        try
+        {
+            await Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Already gone, or hung: the browser reclaims it on close.
+        }
+    }
 
     private async Task HandleRouteAsync(IRoute route)
     {

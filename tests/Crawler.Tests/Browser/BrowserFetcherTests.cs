@@ -369,6 +369,22 @@ public sealed class BrowserFetcherTests
         Assert.That(page.Html, Does.Contain("<li>依申请公开</li>"));
     }
 
+    [TestCase("changwu_pingtan-gov-zwgk-archive/zwgk_zfxxgk_gwhwj_hzgfxwj_201705_t20170518_79834_detail.html", "PZ00101-1700-2023-00068")]
+    [TestCase("Yuhamixli_nfra.gov.cn/tests_page_source_debug.html", "金罚决字〔2024〕36号")]
+    [TestCase("kevin3691_renmin/hd_list.html", "000014348/2020-35428")]
+    public async Task Real_government_pages_render_with_their_content_intact(string file, string expected)
+    {
+        // Their own scripts and assets are missing here (404), as on a half-broken site: the page must still render.
+        var path = "/corpus/" + Path.GetFileName(file);
+        Site.Html(path, await File.ReadAllTextAsync(Path.Combine(CorpusRoot, file)));
+
+        var page = await FetchAsync(Site.Url(path));
+
+        Assert.That(page.Outcome.Succeeded, Is.True, page.Outcome.Message);
+        Assert.That(page.Html, Does.Contain(expected));
+        Assert.That(page.Notes, Does.Not.ContainKey("dom-truncated"));
+    }
+
     [Test]
     public async Task Missing_chromium_fails_with_the_path_and_the_install_command()
     {

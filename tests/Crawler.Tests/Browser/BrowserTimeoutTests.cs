@@ -22,6 +22,7 @@ public sealed class BrowserTimeoutTests
             <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><h1>部门文件</h1>
             <iframe src="/slow/frame.html"></iframe></body></html>
             """);
+        Site.Html("/slow/busy.html", "<!DOCTYPE html><html><body><p>死循环</p><script>while (true) {}</script></body></html>");
         Site.Html("/slow/after.html", "<!DOCTYPE html><html><body>恢复正常</body></html>");
     }
 
@@ -59,6 +60,18 @@ public sealed class BrowserTimeoutTests
         Assert.That(page.Outcome.Succeeded, Is.True, page.Outcome.Message);
         Assert.That(page.Html, Does.Contain("部门文件"));
         Assert.That(page.Notes, Does.ContainKey("load-timeout"));
+    }
+
+    [Test]
+    public async Task Script_that_never_yields_is_a_browser_error_and_the_pool_recovers()
+    {
+        var page = await _fetcher.FetchAsync(new FetchRequest { Url = Site.Url("/slow/busy.html") }, Scope, CancellationToken.None);
+        var after = await _fetcher.FetchAsync(new FetchRequest { Url = Site.Url("/slow/after.html") }, Scope, CancellationToken.None);
+
+        Assert.That(page.Outcome.Succeeded, Is.False);
+        Assert.That(page.Outcome.Error, Is.AnyOf(PageErrorKind.BrowserError, PageErrorKind.Timeout), page.Outcome.Message);
+        Assert.That(after.Outcome.Succeeded, Is.True, after.Outcome.Message);
+        Assert.That(after.Html, Does.Contain("恢复正常"));
     }
 
     [Test]

@@ -105,7 +105,8 @@ public sealed class BrowserTestSite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5)); // don't wait on hung test requests
+        await _app.StopAsync(bounded.Token);
         await _app.DisposeAsync();
     }
 }
