@@ -50,8 +50,8 @@ internal sealed class BrowserPageSlot
         if (Crashed)
             return;
         // After a refused navigation Chromium is still committing its error page, which interrupts the first
-        // attempt; that is not a broken page, so try again before giving the page up.
-        for (int attempt = 0; attempt < 3 && IsUsable; attempt++)
+        // attempts; that is not a broken page, so try again before giving the page up.
+        for (int attempt = 0; attempt < 5 && IsUsable; attempt++)
         {
             try
             {
@@ -60,14 +60,30 @@ internal sealed class BrowserPageSlot
             }
             catch (PlaywrightException ex) when (ex.Message.Contains("interrupted", StringComparison.OrdinalIgnoreCase))
             {
-                await Task.Delay(20).ConfigureAwait(false);
+                await Task.Delay(50 * (attempt + 1)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
             {
                 break;
             }
         }
-        Crashed = true; // a page that cannot go blank is not reused
+        // Still showing the last site (routing already refuses all its requests): keep the page if it answers.
+        if (!await RespondsAsync().ConfigureAwait(false))
+            Crashed = true;
+    }
+
+    private async Task<bool> RespondsAsync()
+    {
+        if (!IsUsable)
+            return false;
+        try
+        {
+            return await Page.EvaluateAsync<int>("() => 1").WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false) == 1;
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return false;
+        }
     }
 
     public void MarkBroken() => Crashed = true;
