@@ -34,7 +34,7 @@ internal sealed class BrowserPageSlot
 
     public static async Task<BrowserPageSlot> CreateAsync(IBrowserContext context, CrawlerOptions options, BrowserAddressGuard guard)
     {
-        var page = await context.NewPageAsync().ConfigureAwait(false);
+        var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         var slot = new BrowserPageSlot(page, options, guard);
         page.Crash += (_, _) => slot.Crashed = true;
         await page.RouteAsync("**/*", slot.HandleRouteAsync).ConfigureAwait(false);
