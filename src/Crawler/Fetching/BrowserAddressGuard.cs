@@ -41,21 +41,6 @@ internal sealed class BrowserAddressGuard
         return blocked;
     }
 
-    public static bool IsNonPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-            return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
-
-        var b = address.GetAddressBytes();
-        return b[0] == 10 || b[0] == 127 || b[0] == 0 ||
-               (b[0] == 172 && b[1] >= 16 && b[1] <= 31) ||
-               (b[0] == 192 && b[1] == 168) ||
-               (b[0] == 169 && b[1] == 254) ||
-               (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || // carrier-grade NAT, private in practice
-               b[0] >= 224; // multicast and reserved
-    }
+    // One classification for both fetchers, so the browser and HTTP paths refuse exactly the same addresses.
+    public static bool IsNonPublic(IPAddress address) => !Safety.AddressPolicy.IsPublic(address);
 }
