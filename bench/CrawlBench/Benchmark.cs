@@ -24,7 +24,7 @@ public sealed record BenchSettings
 }
 
 /// <summary>One crawler's measured run.</summary>
-public sealed record Measured(string Name, CrawlResult Result, double PeakPssMb, int Processes)
+public sealed record Measured(string Name, CrawlResult Result, double PeakPssMb, int Processes, IReadOnlyDictionary<string, long> Breakdown)
 {
     public double PagesPerSecond => Result.Pages / Result.Seconds;
 }
@@ -94,6 +94,10 @@ public static class Benchmark
         foreach (var m in results.Values)
             Console.WriteLine($"{m.Name,-18} {m.Result.Pages,6} {m.Result.Failed,6} {m.Result.Seconds,8:0.00} {m.PagesPerSecond,8:0.0} {m.PeakPssMb,11:0.0} {m.Processes,5}");
         Console.WriteLine();
+        foreach (var m in results.Values)
+            Console.WriteLine($"peak PSS of {m.Name} by process: " +
+                              string.Join(", ", m.Breakdown.OrderByDescending(b => b.Value).Select(b => $"{b.Key} {b.Value / 1024.0:0}")));
+        Console.WriteLine();
 
         var ok = true;
         foreach (var m in results.Values)
@@ -143,7 +147,7 @@ public static class Benchmark
             if (process.ExitCode != 0 || last is null)
                 throw new InvalidOperationException($"{name} exited with {process.ExitCode}:\n{Tail(output)}\n{Tail(errors)}");
             var result = JsonSerializer.Deserialize<CrawlResult>(last)!;
-            return new Measured(name, result, sampler.PeakMegabytes, sampler.ProcessesAtPeak);
+            return new Measured(name, result, sampler.PeakMegabytes, sampler.ProcessesAtPeak, sampler.BreakdownAtPeak);
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class PssSampler : IAsyncDisposable
     private readonly Task _loop;
     private long _peakKb;
     private int _peakProcesses;
+    private IReadOnlyDictionary<string, long> _peakBreakdown = new Dictionary<string, long>();
 
     public PssSampler(int rootPid, TimeSpan interval)
     {
@@ -26,6 +27,8 @@ public sealed class PssSampler : IAsyncDisposable
 
     public double PeakMegabytes => Interlocked.Read(ref _peakKb) / 1024.0;
     public int ProcessesAtPeak => Volatile.Read(ref _peakProcesses);
+    /// <summary>At the peak: kB per kind of process (executable, plus Chromium's --type).</summary>
+    public IReadOnlyDictionary<string, long> BreakdownAtPeak => Volatile.Read(ref _peakBreakdown);
 
     private async Task LoopAsync()
     {
@@ -46,11 +49,24 @@ public sealed class PssSampler : IAsyncDisposable
     {
         var pids = Tree(_rootPid);
         long total = 0;
-        foreach (var pid in pids) total += PssKb(pid);
+        var each = new List<(int Pid, long Kb)>(pids.Count);
+        foreach (var pid in pids)
+        {
+            var kb = PssKb(pid);
+            each.Add((pid, kb));
+            total += kb;
+        }
         if (total > Interlocked.Read(ref _peakKb))
         {
             Interlocked.Exchange(ref _peakKb, total);
             Volatile.Write(ref _peakProcesses, pids.Count);
+            var breakdown = new Dictionary<string, long>();
+            foreach (var (pid, kb) in each)
+            {
+                var kind = Kind(pid);
+                breakdown[kind] = breakdown.GetValueOrDefault(kind) + kb;
+            }
+            Volatile.Write(ref _peakBreakdown, breakdown);
         }
     }
 
@@ -78,6 +94,22 @@ public sealed class PssSampler : IAsyncDisposable
             }
         }
         return result;
+    }
+
+    /// <summary>Executable name plus Chromium's --type (renderer, gpu-process, utility, zygote).</summary>
+    private static string Kind(int pid)
+    {
+        try
+        {
+            var name = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            // Chromium children rewrite their argv into one space-separated string: search, don't split.
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
+            var at = cmdline.IndexOf("--type=", StringComparison.Ordinal);
+            if (at < 0) return name;
+            var end = cmdline.IndexOfAny([' ', '\0'], at);
+            return $"{name} {cmdline[(at + 7)..(end < 0 ? cmdline.Length : end)]}";
+        }
+        catch (IOException) { return "?"; }
     }
 
     /// <summary>Pss in kB from /proc/&lt;pid&gt;/smaps_rollup; 0 when the process is gone.</summary>
