@@ -25,8 +25,9 @@ public sealed record AppSettings
         var dataDir = Path.GetFullPath(config["DataDir"] is { Length: > 0 } d ? Path.Combine(root, d) : Path.Combine(root, "data"));
         var crawler = config.GetSection("Crawler").Get<CrawlerOptions>() ?? new CrawlerOptions();
         var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
-        if (string.IsNullOrWhiteSpace(storage.ConnectionString) && storage.Provider == "sqlite")
-            storage = storage with { ConnectionString = $"Data Source={Path.Combine(dataDir, "openness.db")}" };
+        // The default database lives in the data folder, wherever the command was started from.
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString) && storage.Provider == StorageOptions.Sqlite)
+            storage = StorageOptions.SqliteFile(Path.Combine(dataDir, "openness.db"));
         return new AppSettings { Root = root, DataDir = dataDir, Crawler = crawler, Storage = storage };
     }
 }

@@ -91,7 +91,7 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         var crawlRecord = new UnitCrawlSummary(
             crawl.Outcome == UnitCrawlOutcome.Failed ? UnitScanState.Failed : UnitScanState.Completed,
             crawl.Message, crawl.PagesTotal, crawl.Failed, started, started + crawl.Elapsed);
-        progress.UnitStage(unit.Id, $"crawled {crawl.PagesTotal} pages ({crawl.PagesFailed} failed)");
+        progress.UnitStage(unit.Id, $"crawled {crawl.PagesTotal} pages ({crawl.Failed} failed)");
 
         progress.UnitStage(unit.Id, "checking");
         var site = SiteModelBuilder.Build(unit, snapshot.Pages(), rules.Catalogue);

@@ -9,7 +9,22 @@ public sealed class CheckRegistry
 
     public static CheckRegistry Default { get; } = new(
     [
-        // Filled in by the checks as they are written (one class each, in this folder).
+        new SiteReachableCheck(),
+        new HomepageUpdatedCheck(),
+        new ColumnExistsCheck(),
+        new ColumnUpdatedCheck(),
+        new ColumnNotBlankCheck(),
+        new MinItemsCheck(),
+        new ItemsMatchingCheck(),
+        new PolicyInterpretationLinkedCheck(),
+        new InterpretationTimelyCheck(),
+        new DocumentPublishedTimelyCheck(),
+        new MetadataCompleteCheck(),
+        new DisclosureGuideCheck(),
+        new AnnualReportCheck(),
+        new SearchWorksCheck(),
+        new BrokenLinksCheck(),
+        new PublishingVolumeCheck(),
     ]);
 
     public ICheck? Get(string id) => _checks.GetValueOrDefault(id);

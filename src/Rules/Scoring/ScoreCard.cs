@@ -47,7 +47,21 @@ public sealed record ScoreCard
     public bool Vetoed { get; init; }
     /// <summary>Points on manual leaves (submitted materials, or nothing automatic decides them) awaiting an assessor.</summary>
     public double ManualPointsPending { get; init; }
+    /// <summary>Points on leaves whose checks could not decide (NeedsReview): 0 earned until an assessor confirms.</summary>
+    public double ReviewPointsPending { get; init; }
+    /// <summary>The best grade an applied cap-grade veto still allows (null when none applies).</summary>
+    public string? GradeCap { get; init; }
+    /// <summary>The grade before any veto capped or voided it.</summary>
+    public string GradeBeforeVeto { get; init; } = "";
+    /// <summary>Statistics table rows (seed 003 附件2): computed from the site where a check measures them, else manual.</summary>
+    public IReadOnlyList<StatisticResult> Statistics { get; init; } = [];
+    /// <summary>For a composite system: each stage's own card (its Total out of its Possible).</summary>
+    public IReadOnlyList<ScoreCard> Stages { get; init; } = [];
 
     public IEnumerable<IndicatorResult> Leaves => Indicators.Where(i => i.IsLeaf);
     public IEnumerable<IndicatorResult> LevelOne => Indicators.Where(i => i.Level == 1);
 }
+
+/// <summary>One statistics row for one unit: Value is null when nothing measured it (status Manual or NeedsReview).</summary>
+public sealed record StatisticResult(string Id, string Name, string Unit, int Level, string? ParentId, double? Value,
+    FindingStatus Status, string Message);

@@ -64,7 +64,31 @@ public sealed class SiteModel
     public List<DateOnly> HomepageDates { get; } = [];
     /// <summary>Search forms found on the platform, as URL templates with {q} for the query.</summary>
     public List<string> SearchUrls { get; } = [];
+    /// <summary>Searches the crawler ran (pages noted "search-query"), with the number of results each listed.</summary>
+    public List<SearchRun> SearchRuns { get; } = [];
 
     public IEnumerable<Column> ColumnsFor(string catalogueId) => Columns.Where(c => c.CatalogueId == catalogueId);
     public Document? DocumentAt(string url) => Documents.FirstOrDefault(d => d.Url == url);
+
+    private Dictionary<string, SnapshotPage>? _pagesByUrl;
+    private int _pagesIndexed = -1;
+
+    /// <summary>The fetched page at <paramref name="url"/> (its requested or final URL), for evidence times and outcomes.</summary>
+    public SnapshotPage? PageAt(string url)
+    {
+        if (_pagesByUrl is null || _pagesIndexed != Pages.Count)
+        {
+            _pagesByUrl = new Dictionary<string, SnapshotPage>();
+            foreach (var p in Pages)
+            {
+                _pagesByUrl.TryAdd(p.Url, p);
+                if (p.FinalUrl is not null) _pagesByUrl.TryAdd(p.FinalUrl, p);
+            }
+            _pagesIndexed = Pages.Count;
+        }
+        return _pagesByUrl.GetValueOrDefault(url);
+    }
 }
+
+/// <summary>A search the crawler ran on the platform (the snapshot page carries Notes["search-query"]), and how many rows it listed.</summary>
+public sealed record SearchRun(string Url, string Query, int ResultCount, DateTimeOffset FetchedAt);

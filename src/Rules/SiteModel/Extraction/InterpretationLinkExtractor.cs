@@ -1,0 +1,89 @@
+using AngleSharp.Dom;
+using Openness.Rules.Catalogue;
+
+namespace Openness.Rules.SiteModel.Extraction;
+
+/// <summary>The policy ↔ interpretation links (关联阅读) of one detail page, and whether they are drawn by script.</summary>
+internal sealed record InterpretationLinks(List<string> Interpretations, List<string> Originals, bool ViaScript);
+
+/// <summary>
+/// A policy document links to its 解读 (相关解读, 政策解读, 图解); an interpretation links back to its original
+/// (原文链接, 政策原文, 关联文件/相关文件). Links in menus, headers and footers and links to whole columns do not count.
+/// </summary>
+internal static class InterpretationLinkExtractor
+{
+    private static readonly string[] InterpretationWords = ["相关解读", "政策解读", "解读", "图解"];
+    private static readonly string[] OriginalWords = ["原文链接", "政策原文", "关联文件", "相关文件", "文件原文", "原文"];
+    private static readonly string[] ScriptBlockHeadings = ["文字解读", "图片解读", "相关解读", "政策解读", "关联解读", "解读", "图解", "视频解读"];
+
+    private const string ViaScriptNote = SiteModelBuilder.InterpretationsViaScriptNote;
+
+    public static bool IsInterpretation(string? title, string? columnName) =>
+        (title ?? "").Contains("解读") || (title ?? "").Contains("图解") || (columnName ?? "").Contains("解读");
+
+    public static InterpretationLinks Extract(IDocument doc, string pageUrl, bool pageIsInterpretation, IReadOnlyDictionary<string, string> notes)
+    {
+        var interpretations = new List<string>();
+        var originals = new List<string>();
+        var self = UrlKeys.Normalize(pageUrl);
+        foreach (var a in doc.QuerySelectorAll("a[href]"))
+        {
+            var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
+            if (url is null || url == self || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url) || Dom.InChrome(a)) continue;
+            var label = NameNormalizer.Normalize(a.TextContent + " " + a.GetAttribute("title"));
+            var block = BlockHeading(a);
+            if (pageIsInterpretation)
+            {
+                if (ContainsAny(label, OriginalWords) || ContainsAny(block, OriginalWords)) Add(originals, url);
+            }
+            else if (ContainsAny(label, InterpretationWords) || ContainsAny(block, InterpretationWords))
+                Add(interpretations, url);
+        }
+        var viaScript = interpretations.Count == 0 && originals.Count == 0 && (notes.ContainsKey(ViaScriptNote) || HasScriptBlock(doc));
+        return new InterpretationLinks(interpretations, originals, viaScript);
+    }
+
+    private static void Add(List<string> list, string url)
+    {
+        if (!list.Contains(url)) list.Add(url);
+    }
+
+    private static bool ContainsAny(string text, string[] words) => words.Any(text.Contains);
+
+    /// <summary>The short heading that opens the block the anchor sits in (相关解读, 原文链接 ...), up to four levels up.</summary>
+    private static string BlockHeading(IElement a)
+    {
+        var scope = a.ParentElement;
+        for (int level = 0; level < 4 && scope is not null; level++, scope = scope.ParentElement)
+        {
+            var heading = Dom.Before(scope, a)
+                .Where(e => e.QuerySelector("a[href]") is null)
+                .Select(e => NameNormalizer.Normalize(e.TextContent))
+                .LastOrDefault(t => t.Length is >= 2 and <= 12);
+            if (heading is not null) return heading;
+            if (scope.LocalName is "body") break;
+        }
+        return "";
+    }
+
+    /// <summary>
+    /// A related-reading block filled by script: pingtan's avalon <c>ms-controller="relnews"</c>, gov.cn's
+    /// <c>iframe#frame_content</c> sidebar left as an iframe, or a 解读 heading over a list with no real links.
+    /// </summary>
+    private static bool HasScriptBlock(IDocument doc)
+    {
+        if (doc.QuerySelector("[ms-controller='relnews'], [ms-controller='relNews'], iframe#frame_content") is not null) return true;
+        foreach (var e in doc.QuerySelectorAll("div, h1, h2, h3, h4, h5, h6, span, p, dt"))
+        {
+            if (e.Children.Length > 0 && e.QuerySelector("div, p, ul") is not null) continue;
+            var t = NameNormalizer.Normalize(e.TextContent);
+            if (!ScriptBlockHeadings.Contains(t) || Dom.InChrome(e)) continue;
+            var block = e.ParentElement?.ParentElement;
+            if (block is null) continue;
+            var templated = block.QuerySelectorAll("[ms-repeat], [ng-repeat], [v-for], [ms-for]").Length > 0 || block.TextContent.Contains("{{");
+            var realLinks = block.QuerySelectorAll("a[href]").Count(x => UrlKeys.Resolve("http://x/", x.GetAttribute("href")) is not null);
+            if (templated && realLinks == 0) return true;
+        }
+        return false;
+    }
+}

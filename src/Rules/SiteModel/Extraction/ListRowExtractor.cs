@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Openness.Rules.Dates;
+
+namespace Openness.Rules.SiteModel.Extraction;
+
+/// <summary>A list row found on a page, with the element it sits in (so blocks on a homepage can claim their rows).</summary>
+internal sealed record ListRow(ListedItem Item, IElement? Element);
+
+/// <summary>
+/// Reads list rows in the CMS shapes seen on government sites: <c>ul&gt;li&gt;a + span(date)</c>, tables
+/// (<c>&lt;td&gt;&lt;a&gt;</c> + a date cell), <c>&lt;dl&gt;&lt;dd&gt;&lt;a&gt;&lt;/dd&gt;&lt;dd&gt;date&lt;/dd&gt;</c>, and
+/// Hanweb datastore records (<c>&lt;record&gt;&lt;![CDATA[&lt;li&gt;…]]&gt;</c>) whether inline in a
+/// <c>script type="text/xml"</c> or as a dataproxy response.
+/// </summary>
+internal static partial class ListRowExtractor
+{
+    [GeneratedRegex(@"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Record();
+
+    [GeneratedRegex(@"^(更多|more|查看更多|进入|详细|详情|>>|》》|首页|上一页|下一页|尾页|末页)", RegexOptions.IgnoreCase)]
+    private static partial Regex NotATitle();
+
+    public static List<ListRow> Extract(IDocument doc, string rawHtml, string pageUrl, DateOnly reference, HtmlParser parser)
+    {
+        var rows = new List<ListRow>();
+        var seen = new HashSet<string>();
+
+        foreach (var row in doc.QuerySelectorAll("li, tr, dl"))
+        {
+            if (row.LocalName == "li" && row.QuerySelector("li") is not null) continue;
+            if (row.LocalName == "tr" && row.QuerySelector("table, tr") is not null) continue;
+            if (row.LocalName == "dl" && row.QuerySelector("dl") is not null) continue;
+            if (Read(row, pageUrl, reference) is { } item && seen.Add(item.Url)) rows.Add(new ListRow(item, row));
+        }
+
+        // Hanweb: the records are CDATA inside XML, which an HTML parser keeps as raw text or bogus comments.
+        var records = Record().Matches(rawHtml);
+        if (records.Count > 0)
+        {
+            var holder = doc.QuerySelectorAll("script").FirstOrDefault(s => s.TextContent.Contains("<record", StringComparison.OrdinalIgnoreCase));
+            var fragment = parser.ParseDocument("<html><body><ul>" + string.Concat(records.Select(r => r.Groups[1].Value)) + "</ul></body></html>");
+            foreach (var row in fragment.QuerySelectorAll("li, tr, dl, div, p"))
+            {
+                if (row.QuerySelector("li, tr, dl, div, p") is not null) continue;
+                if (Read(row, pageUrl, reference) is { } item && seen.Add(item.Url)) rows.Add(new ListRow(item, holder));
+            }
+        }
+        return rows;
+    }
+
+    private static ListedItem? Read(IElement row, string pageUrl, DateOnly reference)
+    {
+        var anchors = row.QuerySelectorAll("a[href]")
+            .Select(a => (Element: a, Url: UrlKeys.Resolve(pageUrl, a.GetAttribute("href")), Text: Dom.Text(a)))
+            .Where(a => a.Url is not null && !NotATitle().IsMatch(a.Text) && !UrlKeys.IsAttachment(a.Url!))
+            .ToList();
+        if (anchors.Count == 0) return null;
+        var main = anchors.OrderByDescending(a => Math.Max(a.Text.Length, (a.Element.GetAttribute("title") ?? "").Length)).First();
+        var title = main.Text;
+        var titleAttr = Dom.Collapse(main.Element.GetAttribute("title") ?? "");
+        if (title.Length == 0 || ((title.EndsWith("...") || title.EndsWith('…')) && titleAttr.Length > title.Length)) title = titleAttr;
+        if (title.Length < 4) return null;
+
+        var outside = Dom.Collapse(row.TextContent.Replace(main.Element.TextContent, " "));
+        DateOnly? date = DateParser.TryParse(outside, reference, out var d) ? d : null;
+        // Some templates put the date inside the link: <a><span>title</span><span>2026-11-20</span></a>.
+        date ??= main.Element.Descendants<IElement>()
+            .Select(e => Dom.Text(e))
+            .Where(t => t.Length <= 24 && t.Length > 0)
+            .Select(t => DateParser.TryParse(t, reference, out var x) && t.Length <= 24 ? x : (DateOnly?)null)
+            .FirstOrDefault(x => x is not null);
+
+        // Without a date, only a link that is plainly a document counts: menus are lists of links too.
+        // Short dateless links (联系我们, 网站声明) are site chrome even when they point at a TRS document.
+        if (date is null && (!UrlKeys.LooksLikeDocument(main.Url!) || Dom.InChrome(row) || title.Length < 6)) return null;
+        return new ListedItem(title, main.Url!, date);
+    }
+}

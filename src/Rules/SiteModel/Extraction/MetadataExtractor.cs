@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Openness.Rules.Catalogue;
+
+namespace Openness.Rules.SiteModel.Extraction;
+
+public enum MetadataField { IndexNumber, IssuingBody, WrittenDate, PublishedDate, DocumentNumber, Topic, Validity, Title }
+
+/// <summary>
+/// Reads catalogue metadata from the label/value shapes in the corpus: gov.cn <c>table.bd1</c>
+/// (<c>&lt;td&gt;&lt;b&gt;索 引 号：&lt;/b&gt;&lt;/td&gt;&lt;td&gt;value&lt;/td&gt;</c>), pingtan <c>div.index_box li</c>
+/// (<c>索&amp;ensp;引&amp;ensp;号：&lt;font&gt;value&lt;/font&gt;</c>), 邯郸 <c>&lt;p&gt;&lt;strong&gt;索引号&lt;/strong&gt;：value&lt;/p&gt;</c>,
+/// and generic <c>label：value</c>. Text in HTML comments never reaches the DOM's text, so commented-out rows do not count.
+/// </summary>
+internal static class MetadataExtractor
+{
+    private static readonly Dictionary<string, MetadataField> Labels = new()
+    {
+        ["索引号"] = MetadataField.IndexNumber, ["索取号"] = MetadataField.IndexNumber,
+        ["发文机关"] = MetadataField.IssuingBody, ["发布机构"] = MetadataField.IssuingBody, ["发文单位"] = MetadataField.IssuingBody,
+        ["发布单位"] = MetadataField.IssuingBody, ["信息来源"] = MetadataField.IssuingBody, ["发布机关"] = MetadataField.IssuingBody,
+        ["成文日期"] = MetadataField.WrittenDate, ["生成日期"] = MetadataField.WrittenDate, ["成文时间"] = MetadataField.WrittenDate,
+        ["发布日期"] = MetadataField.PublishedDate, ["公开日期"] = MetadataField.PublishedDate, ["发布时间"] = MetadataField.PublishedDate,
+        ["公开时间"] = MetadataField.PublishedDate,
+        ["发文字号"] = MetadataField.DocumentNumber, ["文号"] = MetadataField.DocumentNumber, ["发文文号"] = MetadataField.DocumentNumber,
+        ["主题分类"] = MetadataField.Topic, ["分类"] = MetadataField.Topic, ["信息分类"] = MetadataField.Topic, ["主题类别"] = MetadataField.Topic,
+        ["有效性"] = MetadataField.Validity, ["时效"] = MetadataField.Validity, ["时效性"] = MetadataField.Validity, ["效力状态"] = MetadataField.Validity,
+        ["标题"] = MetadataField.Title, ["名称"] = MetadataField.Title, ["信息名称"] = MetadataField.Title, ["文件名称"] = MetadataField.Title,
+    };
+
+    private static readonly char[] Colons = ['：', ':'];
+
+    // Any known label, its characters possibly spaced out (索&ensp;引&ensp;号, 标　　题), then a colon.
+    private static readonly Regex LabelColon = new(
+        "(" + string.Join("|", Labels.Keys.OrderByDescending(k => k.Length).Select(k => string.Join(@"[\s\u2002\u2003\u3000]*", k.Select(c => Regex.Escape(c.ToString()))))) + @")[\s\u2002\u2003\u3000]*[：:]",
+        RegexOptions.Compiled);
+
+    public static Dictionary<MetadataField, string> Extract(IDocument doc)
+    {
+        var found = new Dictionary<MetadataField, string>();
+        foreach (var e in doc.QuerySelectorAll("li, p, td, th, dt, dd, span, div, label"))
+        {
+            // Only the innermost text boxes: a container holding several label rows is read through its rows.
+            if (e.QuerySelector("li, p, td, tr, div, table, ul, dl") is not null) continue;
+            var text = e.TextContent;
+            if (text.Length > 600) continue;
+            var matches = LabelColon.Matches(text);
+            if (matches.Count > 0)
+            {
+                // One box may hold several pairs: "来源：测试县 发布日期：2026-11-20 浏览次数：12".
+                for (int i = 0; i < matches.Count; i++)
+                {
+                    var m = matches[i];
+                    if (!Labels.TryGetValue(NameNormalizer.Normalize(m.Groups[1].Value), out var field) || found.ContainsKey(field)) continue;
+                    var end = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
+                    var value = CutAtOtherLabel(Dom.Collapse(text[(m.Index + m.Length)..end]));
+                    if (value.Length == 0 && matches.Count == 1) value = ValueBeside(e);
+                    if (value.Length > 0 && value.Length <= 300) found[field] = value;
+                }
+                continue;
+            }
+            // <td>索引号</td><td>value</td> without a colon: only in a label cell followed by a value cell.
+            if (e.LocalName is not ("td" or "th" or "dt") || e.NextElementSibling is not { LocalName: "td" or "dd" }) continue;
+            if (Labels.TryGetValue(NameNormalizer.Normalize(text), out var f) && !found.ContainsKey(f) && ValueBeside(e) is { Length: > 0 and <= 300 } v)
+                found[f] = v;
+        }
+        return found;
+    }
+
+    /// <summary>The value in the next box: &lt;td&gt;label&lt;/td&gt;&lt;td&gt;value&lt;/td&gt;, or the cell after the label's cell.</summary>
+    private static string ValueBeside(IElement e)
+    {
+        if (e.NextElementSibling is { } next && !IsLabel(next.TextContent)) return Dom.Text(next);
+        if (e.ParentElement is { LocalName: "td" or "th" or "dt" } cell && cell.NextElementSibling is { } nextCell && !IsLabel(nextCell.TextContent))
+            return Dom.Text(nextCell);
+        return "";
+    }
+
+    /// <summary>Drops a trailing unknown "label：value" (来源：, 浏览次数：) that followed the value in the same box.</summary>
+    private static string CutAtOtherLabel(string value)
+    {
+        var m = Regex.Match(value, @"\s[\u4e00-\u9fa5]{2,6}[：:]");
+        return m.Success ? value[..m.Index].Trim() : value;
+    }
+
+    private static bool IsLabel(string text)
+    {
+        var colon = text.IndexOfAny(Colons);
+        return Labels.ContainsKey(NameNormalizer.Normalize(colon >= 0 ? text[..colon] : text));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Openness.Rules.Catalogue;
+
+namespace Openness.Rules.SiteModel.Extraction;
+
+/// <summary>A column a page points to: name as shown, its URL, and the column it sits under when the page shows that.</summary>
+internal sealed record ColumnLink(string Name, string Url, string? ParentUrl, ColumnLinkSource Source);
+
+internal enum ColumnLinkSource { Navigation, Breadcrumb, MoreLink }
+
+/// <summary>A homepage/list block: heading + "更多" link, and the element whose rows belong to that column.</summary>
+internal sealed record ColumnBlock(ColumnLink Column, IElement Scope);
+
+/// <summary>Finds columns from navigation menus and left trees, breadcrumbs, and "更多" links next to block headings.</summary>
+internal static partial class NavigationExtractor
+{
+    [GeneratedRegex(@"^(更多|more|查看更多|更多信息|更多>+|>+更多|更多\+|\+更多|more>+|more\+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreText();
+
+    [GeneratedRegex(@"当前位置|您的位置|你的位置|所在位置|现在位置|当前页面")]
+    private static partial Regex CrumbLabel();
+
+    private static readonly HashSet<string> NotColumns = ["首页", "网站首页", "返回首页", "主页", "登录", "注册", "无障碍", "English", "繁體", "繁体", "简体", "关闭", "打印", "收藏"];
+
+    public static List<ColumnLink> NavigationLinks(IDocument doc, string pageUrl)
+    {
+        var links = new List<ColumnLink>();
+        foreach (var a in doc.QuerySelectorAll("a[href]"))
+        {
+            if (!Dom.InNavigation(a)) continue;
+            var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
+            var name = NameNormalizer.Normalize(a.TextContent);
+            if (url is null || !IsColumnName(name) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeDocument(url)) continue;
+            links.Add(new ColumnLink(name, url, ParentInTree(a, pageUrl), ColumnLinkSource.Navigation));
+        }
+        return links;
+    }
+
+    private static bool IsColumnName(string name) =>
+        name.Length is >= 2 and <= 24 && !NotColumns.Contains(name) && name.IndexOfAny(['，', ',', '。', '！', '?', '？']) < 0;
+
+    /// <summary>The link of the menu entry this one is nested under (li &gt; ul &gt; li), when that entry has a real URL.</summary>
+    private static string? ParentInTree(IElement a, string pageUrl)
+    {
+        var li = a.Closest("li");
+        var outer = li?.ParentElement?.Closest("li");
+        if (outer is null) return null;
+        var head = outer.QuerySelector("a[href]");
+        if (head is null || head == a || li!.Contains(head)) return null;
+        return UrlKeys.Resolve(pageUrl, head.GetAttribute("href"));
+    }
+
+    private static bool InDatedRow(IElement e) =>
+        e.Closest("li, tr, dd") is { } row && Dates.DateParser.FindDates(row.TextContent, null).Count > 0;
+
+    private static string? Heading(IEnumerable<IElement> candidates) =>
+        candidates.Select(e => NameNormalizer.Normalize(e.TextContent))
+            .LastOrDefault(t => IsColumnName(t) && !MoreText().IsMatch(t) && t.Length <= 16 && !t.Any(char.IsAsciiDigit));
+
+    /// <summary>首页 &gt; 政务公开 &gt; 政府信息公开 &gt; 管委会文件: the chain without 首页, each entry's parent the one before.</summary>
+    public static List<ColumnLink> Breadcrumb(IDocument doc, string pageUrl)
+    {
+        // Walk up from each 首页 link (a few levels) instead of testing every container: big pages stay linear.
+        IElement? best = null;
+        foreach (var home in doc.QuerySelectorAll("a[href]").Where(a => NameNormalizer.Normalize(a.TextContent).Contains("首页")))
+        {
+            var e = home.ParentElement;
+            for (int level = 0; level < 4 && e is not null && e.LocalName != "body"; level++, e = e.ParentElement)
+            {
+                var anchors = e.QuerySelectorAll("a[href]");
+                if (anchors.Length > 10) break;
+                if (anchors.Length < 2 || anchors[0] != home) continue;
+                var text = Dom.Text(e);
+                if (text.Length > 240) break;
+                if (Dom.HasCrumbMarks(e) || CrumbLabel().IsMatch(text) || text.Contains('>') || text.Contains('»') || text.Contains('›'))
+                {
+                    best = e;
+                    break;
+                }
+            }
+            if (best is not null) break;
+        }
+        if (best is null) return [];
+        var chain = new List<ColumnLink>();
+        string? parent = null;
+        foreach (var a in best.QuerySelectorAll("a[href]").Skip(1))
+        {
+            var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
+            var name = NameNormalizer.Normalize(a.TextContent);
+            if (url is null || name.Length == 0) continue;
+            chain.Add(new ColumnLink(name, url, parent, ColumnLinkSource.Breadcrumb));
+            parent = url;
+        }
+        return chain;
+    }
+
+    /// <summary>"更多" links: the column is named by the nearest heading before the link in its block.</summary>
+    public static List<ColumnBlock> MoreLinks(IDocument doc, string pageUrl)
+    {
+        var blocks = new List<ColumnBlock>();
+        var moreAnchors = doc.QuerySelectorAll("a[href]").Where(a => MoreText().IsMatch(NameNormalizer.Normalize(a.TextContent))
+            || MoreText().IsMatch(NameNormalizer.Normalize(a.GetAttribute("title") ?? "")) && NameNormalizer.Normalize(a.TextContent).Length == 0).ToList();
+        foreach (var a in moreAnchors)
+        {
+            var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
+            if (url is null) continue;
+            IElement? scope = a.ParentElement;
+            string? heading = null;
+            for (int level = 0; level < 4 && scope is not null; level++)
+            {
+                var before = Dom.Before(scope, a).ToList();
+                // Headings first (h3, .tit, strong); plain spans and links only when they are not list rows or dates.
+                heading = Heading(before.Where(e => Dom.IsHeadingLike(e) && !InDatedRow(e)))
+                    ?? Heading(before.Where(e => e.LocalName is "span" or "a" or "div" && e.Closest("li, tr, dd") is null));
+                if (heading is not null) break;
+                scope = scope.ParentElement;
+            }
+            if (heading is null || scope is null) continue;
+            // The block is where the heading was found, widened once when the rows sit beside the heading's box.
+            var block = scope.QuerySelector("li, tr, dl") is null && scope.ParentElement is { } up
+                && up.QuerySelectorAll("a[href]").Count(x => MoreText().IsMatch(NameNormalizer.Normalize(x.TextContent))) <= 1 ? up : scope;
+            blocks.Add(new ColumnBlock(new ColumnLink(heading, url, null, ColumnLinkSource.MoreLink), block));
+        }
+        return blocks;
+    }
+}
