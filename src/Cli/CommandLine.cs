@@ -17,7 +17,9 @@ public static class CommandLine
         root.Add(RulesCommand.Build());
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Our own handler below reports bad input as file:line: message with exit code 2; the default one would
+            // print a stack trace and return 1.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (InputFileException ex)
         {

@@ -94,7 +94,7 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         progress.UnitStage(unit.Id, $"crawled {crawl.PagesTotal} pages ({crawl.Failed} failed)");
 
         progress.UnitStage(unit.Id, "checking");
-        var site = SiteModelBuilder.Build(unit, snapshot.Pages(), rules.Catalogue);
+        var site = SiteModelBuilder.Build(unit, snapshot.Pages(), rules.Catalogue, asOf);
         var context = new CheckContext
         {
             Site = site,

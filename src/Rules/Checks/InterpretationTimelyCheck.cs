@@ -36,6 +36,8 @@ public sealed class InterpretationTimelyCheck : ICheck
             var ok = CheckSupport.WithinAfter(context, published, first.Date.Value, within);
             var text = $"《{doc.Title}》{CheckSupport.Day(published)}发布，解读{CheckSupport.Day(first.Date.Value)}发布（间隔{days}个工作日）";
             (ok ? timely : late).Add(text);
+            // A late pair is fixed on the document's page as much as on the interpretation's: show both.
+            if (!ok) evidence.Add(CheckSupport.EvidenceAt(context, doc.Url, text));
             evidence.Add(CheckSupport.EvidenceAt(context, first.Url, text));
         }
         var total = timely.Count + late.Count;

@@ -22,6 +22,7 @@ public sealed class SiteModelBuilder
 
     private readonly UnitDefinition _unit;
     private readonly ColumnCatalogue _catalogue;
+    private readonly DateOnly? _asOf;
     private readonly HtmlParser _parser = new();
     private readonly SiteModel _model;
     private readonly string _portalKey;
@@ -44,17 +45,22 @@ public sealed class SiteModelBuilder
         _linkedKeys.Add(UrlKeys.ColumnKey(link.Url));
     }
 
-    private SiteModelBuilder(UnitDefinition unit, ColumnCatalogue catalogue)
+    private SiteModelBuilder(UnitDefinition unit, ColumnCatalogue catalogue, DateOnly? asOf)
     {
         _unit = unit;
         _catalogue = catalogue;
+        _asOf = asOf;
         _model = new SiteModel { Unit = unit };
         _portalKey = UrlKeys.PageKey(unit.Portal.AbsoluteUri);
     }
 
-    public static SiteModel Build(UnitDefinition unit, IEnumerable<SnapshotPage> pages, ColumnCatalogue catalogue)
+    /// <param name="asOf">
+    /// The evaluation's "today" (--as-of). Year-less dates (MM-DD) are read against it rather than the fetch date, so
+    /// a scan fixed to a day reads its pages as of that day.
+    /// </param>
+    public static SiteModel Build(UnitDefinition unit, IEnumerable<SnapshotPage> pages, ColumnCatalogue catalogue, DateOnly? asOf = null)
     {
-        var builder = new SiteModelBuilder(unit, catalogue);
+        var builder = new SiteModelBuilder(unit, catalogue, asOf);
         foreach (var page in pages) builder.Add(page);
         return builder.Finish();
     }
@@ -74,7 +80,7 @@ public sealed class SiteModelBuilder
 
         var url = page.EffectiveUrl;
         if (UrlKeys.ColumnKey(page.Url) is var requested && requested != UrlKeys.ColumnKey(url)) _redirects[requested] = UrlKeys.ColumnKey(url);
-        var fetchedOn = page.FetchedAt == default ? DateOnly.FromDateTime(DateTime.UtcNow) : DateOnly.FromDateTime(page.FetchedAt.UtcDateTime);
+        var fetchedOn = _asOf ?? (page.FetchedAt == default ? DateOnly.FromDateTime(DateTime.UtcNow) : DateOnly.FromDateTime(page.FetchedAt.UtcDateTime));
         using var doc = _parser.ParseDocument(page.Html);
 
         var pubDate = PageSignals.PubDate(doc);

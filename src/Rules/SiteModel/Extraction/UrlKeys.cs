@@ -12,9 +12,12 @@ public static partial class UrlKeys
     [GeneratedRegex(@"(/t\d{8}_\d+\.[a-z]+$)|(/art_\d+_\d+\.html?$)|(content_\d+\.s?html?$)|([?&](docid|articleid|contentid|infoid)=)", RegexOptions.IgnoreCase)]
     private static partial Regex DocumentUrl();
 
+    // Parameters that select a page of one list, not another list. Hanweb JCMS pagers also carry the list module's
+    // unit id (`?uid=230017&pageNum=2`), which names the same column.
     private static readonly HashSet<string> PagingParameters = new(StringComparer.OrdinalIgnoreCase)
     {
         "page", "pageindex", "pageno", "pagenum", "curpage", "currentpage", "startrecord", "endrecord", "perpage", "p", "pn",
+        "uid",
     };
 
     private static readonly string[] AttachmentExtensions =

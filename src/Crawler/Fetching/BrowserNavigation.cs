@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+using Openness.Core.Snapshots;
+
+namespace Openness.Crawler.Fetching;
+
+/// <summary>One fetch on a rented page: navigate, let scripts settle, capture the DOM (and a screenshot).</summary>
+internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, CrawlerOptions options)
+{
+    private readonly Dictionary<string, string> _notes = new();
+
+    /// <summary>The page stopped answering (a script that never yields): it must not be reused.</summary>
+    public bool PageStuck { get; private set; }
+
+    public async Task<FetchedPage> RunAsync(Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var request = lease.Request;
+        IResponse? response = null;
+        try
+        {
+            response = await page.GotoAsync(request.Url.AbsoluteUri, new()
+            {
+                WaitUntil = WaitUntilState.Load,
+                Timeout = (float)options.RequestTimeout.TotalMilliseconds,
+                Referer = request.Referrer,
+            }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (lease.MainStatus is not null)
+        {
+            // The document arrived but some script or frame kept "load" from firing: keep what rendered.
+            _notes["load-timeout"] = BrowserFetcher.Seconds(options.RequestTimeout);
+        }
+        catch (TimeoutException)
+        {
+            return Finish(BrowserOutcomes.Timeout(options.RequestTimeout, clock.Elapsed), html: null, screenshot: null);
+        }
+        catch (PlaywrightException ex)
+        {
+            var outcome = lease.Refusal is { } refusal
+                ? BrowserOutcomes.Refused(refusal.Kind, refusal.Message, clock.Elapsed)
+                : BrowserOutcomes.FromNavigationError(ex.Message, clock.Elapsed);
+            return Finish(outcome, html: null, screenshot: null);
+        }
+
+        int status = lease.MainStatus ?? response?.Status ?? 0;
+        if (status == 0)
+            return Finish(BrowserOutcomes.Refused(PageErrorKind.BrowserError, "浏览器未收到页面响应（no main response）", clock.Elapsed), null, null);
+
+        await WaitForNetworkIdleAsync(cancellationToken).ConfigureAwait(false);
+
+        string? html = null;
+        try
+        {
+            var dom = await BrowserDomCapture.CaptureAsync(page, options.MaxDomNodes, options.RequestTimeout).ConfigureAwait(false);
+            html = dom.Html;
+            _notes["dom-nodes"] = dom.Nodes.ToString(CultureInfo.InvariantCulture);
+            if (dom.Inlined > 0)
+                _notes["iframes-inlined"] = dom.Inlined.ToString(CultureInfo.InvariantCulture);
+            if (dom.Truncated)
+                _notes["dom-truncated"] = $"{dom.Nodes} elements > {options.MaxDomNodes}";
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            PageStuck = ex is TimeoutException;
+            return Finish(BrowserOutcomes.Refused(PageErrorKind.BrowserError,
+                $"无法读取渲染后的页面（DOM capture failed: {ex.Message.Split('\n')[0]}）", clock.Elapsed), null, null);
+        }
+
+        byte[]? screenshot = null;
+        if (request.Screenshot)
+        {
+            try
+            {
+                screenshot = await page.ScreenshotAsync(new()
+                {
+                    FullPage = true,
+                    Type = ScreenshotType.Png,
+                    Timeout = (float)options.RequestTimeout.TotalMilliseconds,
+                }).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                _notes["screenshot-failed"] = ex.Message.Split('\n')[0];
+            }
+        }
+
+        return Finish(BrowserOutcomes.FromStatus(status, clock.Elapsed), html, screenshot);
+    }
+
+    // Lists filled by XHR appear after "load"; wait for quiet, but never longer than the cap.
+    private async Task WaitForNetworkIdleAsync(CancellationToken cancellationToken)
+    {
+        var cap = options.BrowserNetworkIdleCap;
+        if (cap <= TimeSpan.Zero)
+            return;
+        try
+        {
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = (float)cap.TotalMilliseconds })
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
+        }
+        catch (PlaywrightException ex)
+        {
+            _notes["network-idle-wait-failed"] = ex.Message.Split('\n')[0];
+        }
+    }
+
+    private FetchedPage Finish(PageOutcome outcome, string? html, byte[]? screenshot)
+    {
+        if (lease.BlockedRequests > 0)
+            _notes["blocked-requests"] = lease.BlockedRequests.ToString(CultureInfo.InvariantCulture);
+        if (lease.BlockedAddresses > 0)
+            _notes["blocked-addresses"] = lease.BlockedAddresses.ToString(CultureInfo.InvariantCulture);
+        if (lease.SkippedAssets > 0)
+            _notes["skipped-assets"] = lease.SkippedAssets.ToString(CultureInfo.InvariantCulture);
+        _notes["browser-elapsed-s"] = BrowserFetcher.Seconds(outcome.Elapsed);
+
+        var finalUrl = html is not null && Uri.TryCreate(page.Url, UriKind.Absolute, out var current) && current.Scheme is "http" or "https"
+            ? current
+            : lease.Redirects.LastOrDefault() ?? lease.Request.Url;
+        return new FetchedPage
+        {
+            RequestedUrl = lease.Request.Url,
+            FinalUrl = finalUrl,
+            Mode = FetchMode.Browser,
+            Outcome = outcome,
+            ContentType = lease.MainContentType,
+            Html = html,
+            Screenshot = screenshot,
+            Notes = _notes,
+            Redirects = lease.Redirects,
+        };
+    }
+}
