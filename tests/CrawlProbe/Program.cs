@@ -3,7 +3,7 @@ using Openness.Core.Snapshots;
 using Openness.Core.Units;
 using Openness.Crawler;
 using Openness.Crawler.Crawling;
-using Openness.Crawler.Tests.Crawling;
+using Openness.Crawler.Fetching;
 
 // Usage: CrawlProbe <store.sqlite> <portal-url> [per-host-concurrency]
 // Prints one JSON line with the CrawlSummary when the crawl ends; exit code 0 on success.
@@ -20,9 +20,10 @@ var options = new CrawlerOptions
     MaxPagesPerUnit = 5000,
     MaxDepth = 8,
     MaxTimePerUnit = TimeSpan.FromMinutes(5),
+    RetryBaseDelay = TimeSpan.FromMilliseconds(10),
 };
 var unit = new UnitDefinition { Id = "probe", Name = "探针单位", Portal = portal, AllowPrivateAddresses = true };
-await using var fetcher = new LoopbackHttpFetcher(options.UserAgent);
+await using var fetcher = new HttpFetcher(options);
 using var throttle = HostThrottle.From(options);
 using var store = SnapshotStore.Open(args[0]);
 var summary = await new SiteCrawler(fetcher, options, throttle).CrawlAsync(unit, store, CancellationToken.None);

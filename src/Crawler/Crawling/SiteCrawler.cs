@@ -54,6 +54,9 @@ public sealed class SiteCrawler
         private readonly ConcurrentDictionary<string, byte> _outOfScope = new();
         private readonly ConcurrentDictionary<SkipReason, int> _skips = new();
         private readonly ConcurrentDictionary<string, int> _listPagesPerColumn = new();
+        // URLs this run knows are in the frontier. Entries never leave the frontier, so a hit spares the SQLite
+        // lookup that every link on every page would otherwise cost (nav bars repeat the same links on each page).
+        private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
         private readonly string _portalUrl;
         private int _reserved;
         private int _attachments;
@@ -306,18 +309,34 @@ public sealed class SiteCrawler
                 return;
             }
             var key = UrlNormalizer.Normalize(url);
-            if (_store.IsKnown(key)) return;
+            if (IsKnown(key)) return;
             if (depth > _maxDepth)
             {
-                if (_store.Enqueue(key, depth, referrer, priority)) SkipStored(key, SkipReason.Depth, "beyond depth budget");
+                if (EnqueueKnown(key, depth, referrer, priority)) SkipStored(key, SkipReason.Depth, "beyond depth budget");
                 return;
             }
             if (_traps.Check(new Uri(key)) is { } trap)
             {
-                if (_store.Enqueue(key, depth, referrer, priority)) SkipStored(key, SkipReason.Trap, trap);
+                if (EnqueueKnown(key, depth, referrer, priority)) SkipStored(key, SkipReason.Trap, trap);
                 return;
             }
-            _store.Enqueue(key, depth, referrer, priority);
+            EnqueueKnown(key, depth, referrer, priority);
+        }
+
+        private bool IsKnown(string key)
+        {
+            if (_known.ContainsKey(key)) return true;
+            if (!_store.IsKnown(key)) return false;
+            _known.TryAdd(key, 0);
+            return true;
+        }
+
+        /// <summary><see cref="SnapshotStore.Enqueue"/>, remembering the URL as known whether or not it was new.</summary>
+        private bool EnqueueKnown(string key, int depth, string? referrer, int priority)
+        {
+            var added = _store.Enqueue(key, depth, referrer, priority);
+            _known.TryAdd(key, 0);
+            return added;
         }
 
         /// <summary>List pages stay at the column page's depth: they are the column, not a level below it.</summary>
@@ -325,13 +344,13 @@ public sealed class SiteCrawler
         {
             if (!_scope.Allows(url)) return;
             var key = UrlNormalizer.Normalize(url);
-            if (_store.IsKnown(key)) return;
+            if (IsKnown(key)) return;
             if (!TakeListSlot(ColumnKey(new Uri(from.Url)), from.Url))
             {
-                if (_store.Enqueue(key, from.Depth, from.Url, PriorityListPage)) SkipStored(key, SkipReason.ListPageCap, "list pages per column capped");
+                if (EnqueueKnown(key, from.Depth, from.Url, PriorityListPage)) SkipStored(key, SkipReason.ListPageCap, "list pages per column capped");
                 return;
             }
-            _store.Enqueue(key, from.Depth, from.Url, PriorityListPage);
+            EnqueueKnown(key, from.Depth, from.Url, PriorityListPage);
         }
 
         private void EnqueueHanwebGroups(Uri proxy, IReadOnlyDictionary<string, string> form, int perPage, int groups, string column, int depth)

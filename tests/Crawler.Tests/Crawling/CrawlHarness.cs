@@ -1,6 +1,7 @@
 using Openness.Core.Snapshots;
 using Openness.Core.Units;
 using Openness.Crawler.Crawling;
+using Openness.Crawler.Fetching;
 using Openness.Fixtures.Portals;
 
 namespace Openness.Crawler.Tests.Crawling;
@@ -21,12 +22,17 @@ public sealed class CrawlHarness : IAsyncDisposable
         Store = SnapshotStore.Open(Path.Combine(folder, "unit.sqlite"));
     }
 
-    /// <summary>Loopback, no rate limit: tests stay fast; those about politeness set their own options.</summary>
+    /// <summary>
+    /// Loopback, no rate limit, short retry backoff: tests stay fast; those about politeness set their own options.
+    /// Units here set AllowPrivateAddresses because the fixtures listen on 127.0.0.1.
+    /// </summary>
     public static CrawlerOptions FastOptions => new()
     {
         PerHostRequestsPerSecond = 0,
         PerHostConcurrency = 4,
         MaxTimePerUnit = TimeSpan.FromMinutes(2),
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+        RequestTimeout = TimeSpan.FromSeconds(10),
     };
 
     public static async Task<CrawlHarness> StartAsync(GeneratedPortal portal, PortalServerOptions? serverOptions = null,
@@ -46,7 +52,7 @@ public sealed class CrawlHarness : IAsyncDisposable
     public async Task<CrawlSummary> CrawlAsync(CrawlerOptions? options = null)
     {
         options ??= FastOptions;
-        await using var fetcher = new LoopbackHttpFetcher(options.UserAgent);
+        await using var fetcher = new HttpFetcher(options);
         using var throttle = HostThrottle.From(options);
         return await new SiteCrawler(fetcher, options, throttle).CrawlAsync(Unit, Store, CancellationToken.None);
     }

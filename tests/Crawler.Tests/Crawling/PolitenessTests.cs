@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Openness.Core.Units;
 using Openness.Crawler.Crawling;
+using Openness.Crawler.Fetching;
 using Openness.Fixtures.Portals;
 using static Openness.Crawler.Tests.Crawling.CrawlHarness;
 
@@ -83,7 +84,7 @@ public class PolitenessTests
         };
         var folder = Path.Combine(Path.GetTempPath(), "crawl-tests", Guid.NewGuid().ToString("N"));
         var options = FastOptions with { UnitsInParallel = 3 };
-        await using var fetcher = new LoopbackHttpFetcher();
+        await using var fetcher = new HttpFetcher(options);
         using var throttle = HostThrottle.From(options);
         var reported = new List<string>();
         var summaries = await new CrawlRunner(fetcher, options, throttle).CrawlAsync(units, u => Path.Combine(folder, u.Id + ".sqlite"),
