@@ -4,7 +4,7 @@ cannot drift apart. Re-run after editing: python3 samples/tools/generate_samples
 
 Dates are never written literally: pages carry {{date:<offset>}} placeholders and dated paths carry
 [date<offset>.yyyyMM] segments, rendered by Openness.SamplePortals.DateTemplate relative to the demo's as-of day.
-The markup follows the real pages in /work/shared/corpus/real-pages (TRS WCM lists with createPageHTML pagers,
+The markup follows the real pages in shared/corpus/real-pages (beside the repository) (TRS WCM lists with createPageHTML pagers,
 福建集约化 index_box metadata, gov.cn bd1 metadata table, 邯郸 commented-out 成文日期).
 """
 import json

@@ -12,7 +12,7 @@ namespace Openness.Crawler.Tests.Browser;
 [TestFixture]
 public sealed class BrowserFetcherTests
 {
-    private const string CorpusRoot = "/work/shared/corpus/real-pages";
+    private static readonly string CorpusRoot = Openness.Fixtures.RealPages.Root;
 
     private static Task<FetchedPage> FetchAsync(Uri url, bool screenshot = false) =>
         Fetcher.FetchAsync(new FetchRequest { Url = url, Screenshot = screenshot }, Scope, CancellationToken.None);

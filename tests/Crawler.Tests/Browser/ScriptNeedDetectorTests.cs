@@ -7,7 +7,7 @@ namespace Openness.Crawler.Tests.Browser;
 [TestFixture]
 public sealed class ScriptNeedDetectorTests
 {
-    private const string CorpusRoot = "/work/shared/corpus/real-pages";
+    private static readonly string CorpusRoot = Openness.Fixtures.RealPages.Root;
     private static readonly Uri Page = new("https://www.example.gov.cn/zwgk/index.html");
 
     private static string Corpus(string relative)

@@ -81,7 +81,7 @@ public class UrlAndRulesTests
 
     private static string Corpus(string relative)
     {
-        var path = Path.Combine("/work/shared/corpus/real-pages", relative);
+        var path = Openness.Fixtures.RealPages.PathOf(relative);
         Assert.That(File.Exists(path), Is.True, $"real-page corpus file missing: {path}");
         return File.ReadAllText(path);
     }

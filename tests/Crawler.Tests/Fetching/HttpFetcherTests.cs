@@ -16,7 +16,7 @@ namespace Openness.Crawler.Tests.Fetching;
 [Parallelizable(ParallelScope.All)]
 public sealed class HttpFetcherTests
 {
-    private const string CorpusPage = "/work/shared/corpus/real-pages/kevin3691_renmin/hd_list.html";
+    private static readonly string CorpusPage = Openness.Fixtures.RealPages.PathOf("kevin3691_renmin/hd_list.html");
 
     private static CrawlerOptions Fast(int retries = 2) => new()
     {

@@ -87,11 +87,21 @@ public class ColumnChecksTests
     }
 
     [Test]
-    public void Column_not_blank_passes_when_present_columns_list_items()
+    public void Column_not_blank_passes_when_the_columns_list_items()
     {
-        var result = Run("column-not-blank", County(), Today, P(("columns", new[] { "notices", "work-news", "annual-report" })));
+        var result = Run("column-not-blank", County(), Today, P(("columns", new[] { "notices", "work-news" })));
         Assert.That(result.Status, Is.EqualTo(FindingStatus.Pass));
         Assert.That(result.Measured, Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Column_not_blank_counts_a_missing_column_as_having_no_content()
+    {
+        // The test county has no annual-report column: it lists nothing, just like a blank one.
+        var result = Run("column-not-blank", County(), Today, P(("columns", new[] { "notices", "work-news", "annual-report" })));
+        Assert.That(result.Fraction, Is.EqualTo(2.0 / 3).Within(1e-9));
+        Assert.That(result.Measured, Is.EqualTo(1));
+        Assert.That(result.Message, Does.Contain("未设置栏目").And.Contain("政府信息公开年报"));
     }
 
     [Test]

@@ -92,7 +92,10 @@ public class DocumentChecksTests
         var result = Run("interpretation-timely", Policies("2026-10-14", secondLinked: false), Today);
         Assert.That(result.Status, Is.EqualTo(FindingStatus.Fail));
         Assert.That(result.Message, Does.Contain("晚于3个工作日").And.Contain("测试县促进民营经济发展若干措施"));
-        Assert.That(result.Evidence.Single().Text, Does.Contain("间隔6个工作日"));
+        // Both pages of the late pair are cited: the document and its interpretation.
+        Assert.That(result.Evidence, Has.Count.EqualTo(2));
+        Assert.That(result.Evidence.Select(e => e.Url).Distinct().Count(), Is.EqualTo(2));
+        Assert.That(result.Evidence.Select(e => e.Text), Has.All.Contains("间隔6个工作日"));
         Assert.That(Run("interpretation-timely", Policies("2026-10-14", false), Today, P(("within", "10wd"))).Status, Is.EqualTo(FindingStatus.Pass));
     }
 

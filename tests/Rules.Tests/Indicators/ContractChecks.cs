@@ -5,7 +5,7 @@ namespace Openness.Rules.Tests.Indicators;
 
 /// <summary>
 /// Test doubles for the checks (not for anything under test): each declares the id and parameter specs of
-/// /work/checks-contract.md and returns the result a test scripted for it, so the loader, validator and scorer can
+/// docs/checks.md and returns the result a test scripted for it, so the loader, validator and scorer can
 /// be exercised before and independently of the real checks.
 /// </summary>
 public sealed class ScriptedCheck(string id, params CheckParameterSpec[] parameters) : ICheck

@@ -9,8 +9,7 @@ namespace Openness.Rules.Tests.Sites;
 /// <summary>Test support: the real-page corpus, a small catalogue with the canonical ids, snapshot pages from HTML.</summary>
 public static class TestSites
 {
-    public static string CorpusRoot =>
-        Environment.GetEnvironmentVariable("OPENNESS_CORPUS") is { Length: > 0 } env ? env : "/work/shared/corpus/real-pages";
+    public static string CorpusRoot => Openness.Fixtures.RealPages.Root;
 
     public static string Corpus(string relative)
     {
@@ -28,7 +27,7 @@ public static class TestSites
                 var p = Path.Combine(dir.FullName, "rules", "cn-calendar.json");
                 if (File.Exists(p)) return p;
             }
-            return "/work/main/rules/cn-calendar.json";
+            throw new FileNotFoundException("rules/cn-calendar.json not found above " + TestContext.CurrentContext.TestDirectory);
         }
     }
 
