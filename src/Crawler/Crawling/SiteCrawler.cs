@@ -57,6 +57,7 @@ public sealed class SiteCrawler
         // URLs this run knows are in the frontier. Entries never leave the frontier, so a hit spares the SQLite
         // lookup that every link on every page would otherwise cost (nav bars repeat the same links on each page).
         private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
+        private readonly Lock _listGate = new();
         private readonly string _portalUrl;
         private int _reserved;
         private int _attachments;
@@ -344,13 +345,19 @@ public sealed class SiteCrawler
         {
             if (!_scope.Allows(url)) return;
             var key = UrlNormalizer.Normalize(url);
-            if (IsKnown(key)) return;
-            if (!TakeListSlot(ColumnKey(new Uri(from.Url)), from.Url))
+            // Pages in flight offer the same list pages at once (every page of a column carries its pager): without
+            // one gate, two of them could both see the page as new and each take a slot, so the column's last page
+            // would be refused by the cap.
+            lock (_listGate)
             {
-                if (EnqueueKnown(key, from.Depth, from.Url, PriorityListPage)) SkipStored(key, SkipReason.ListPageCap, "list pages per column capped");
-                return;
+                if (IsKnown(key)) return;
+                if (!TakeListSlot(ColumnKey(new Uri(from.Url)), from.Url))
+                {
+                    if (EnqueueKnown(key, from.Depth, from.Url, PriorityListPage)) SkipStored(key, SkipReason.ListPageCap, "list pages per column capped");
+                    return;
+                }
+                EnqueueKnown(key, from.Depth, from.Url, PriorityListPage);
             }
-            EnqueueKnown(key, from.Depth, from.Url, PriorityListPage);
         }
 
         private void EnqueueHanwebGroups(Uri proxy, IReadOnlyDictionary<string, string> form, int perPage, int groups, string column, int depth)
