@@ -59,6 +59,10 @@ internal sealed class TreeScorer(IndicatorSystem system, ManualEntries manual,
     {
         var list = children.ToList();
         if (earned >= possible - 1e-9 && possible > 0) return FindingStatus.Pass;
+        // Points already lost outweigh points still pending: a section with failed items reads as partial (or failed),
+        // not as "awaiting an assessor", so a unit sees where it stands.
+        if (list.Any(c => c is FindingStatus.Fail or FindingStatus.Partial))
+            return list.All(c => c == FindingStatus.Fail) ? FindingStatus.Fail : FindingStatus.Partial;
         if (list.Contains(FindingStatus.NeedsReview)) return FindingStatus.NeedsReview;
         if (list.Contains(FindingStatus.Manual)) return FindingStatus.Manual;
         return earned <= 1e-9 ? FindingStatus.Fail : FindingStatus.Partial;
