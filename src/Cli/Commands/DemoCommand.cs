@@ -42,7 +42,7 @@ public static class DemoCommand
             IndicatorSystem = Path.Combine(settings.Root, DemoSystem),
         };
         // Loopback portals answer instantly; the demo needs no politeness delay.
-        var demoSettings = settings with { Crawler = settings.Crawler with { PerHostRequestsPerSecond = 0, HonourRobotsTxt = true } };
+        var demoSettings = settings with { Crawler = settings.Crawler with { PerHostRequestsPerSecond = 0 } };
         return await new ScanRunner(demoSettings, new LineProgress(log))
             .RunAsync(units, asOf, Path.Combine(demoDir, "reports"), Path.Combine(demoDir, "export"), ct);
     }

@@ -15,10 +15,13 @@ public static class RulesCommand
         validate.SetAction(parse =>
         {
             int problems = 0;
+            var catalogues = new Dictionary<string, ColumnCatalogue>(); // one per rules folder, however many files
             foreach (var file in parse.GetRequiredValue(files))
             {
                 var full = Path.GetFullPath(file);
-                var catalogue = ColumnCatalogue.Load(Path.Combine(Path.GetDirectoryName(full)!, RulesBundle.CatalogueFile));
+                var folder = Path.GetDirectoryName(full)!;
+                if (!catalogues.TryGetValue(folder, out var catalogue))
+                    catalogues[folder] = catalogue = ColumnCatalogue.Load(Path.Combine(folder, RulesBundle.CatalogueFile));
                 var errors = IndicatorSystemValidator.Validate(full, CheckRegistry.Default, catalogue);
                 foreach (var e in errors) Console.Error.WriteLine($"error: {e}");
                 Console.WriteLine(errors.Count == 0 ? $"{file}: ok" : $"{file}: {errors.Count} problem(s)");

@@ -104,7 +104,8 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
             UpdateProfile = rules.System.UpdateProfile,
         };
         var card = Scorer.Score(rules.System, context);
-        await store.SaveUnitResultAsync(runId, unit, crawlRecord, snapshot.Pages(withHtml: false), site, card, ct);
+        // The site model already holds every page's outcome (HTML dropped): no second read of the snapshot.
+        await store.SaveUnitResultAsync(runId, unit, crawlRecord, site.Pages, site, card, ct);
         return card;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Openness.Crawler.Safety;
 
 namespace Openness.Crawler.Fetching;
 
@@ -24,13 +25,14 @@ internal sealed class BrowserAddressGuard
         bool blocked;
         var literal = host.Trim('[', ']');
         if (IPAddress.TryParse(literal, out var address))
-            blocked = IsNonPublic(address);
+            blocked = !AddressPolicy.IsPublic(address);
         else
         {
             try
             {
                 var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-                blocked = addresses.Any(IsNonPublic);
+                // One classification for both fetchers: the browser refuses exactly what the HTTP path refuses.
+                blocked = addresses.Any(a => !AddressPolicy.IsPublic(a));
             }
             catch (Exception ex) when (ex is SocketException or ArgumentException)
             {
@@ -40,7 +42,4 @@ internal sealed class BrowserAddressGuard
         _cache[host] = (blocked, DateTimeOffset.UtcNow + CacheFor);
         return blocked;
     }
-
-    // One classification for both fetchers, so the browser and HTTP paths refuse exactly the same addresses.
-    public static bool IsNonPublic(IPAddress address) => !Safety.AddressPolicy.IsPublic(address);
 }
