@@ -1,0 +1,119 @@
+using System.Globalization;
+using Openness.Core.Snapshots;
+using Openness.Fixtures.Portals;
+using Openness.Rules.SiteModel;
+
+namespace Openness.RulesBench;
+
+/// <summary>One unit's stored site snapshot of the benchmark: which CMS family, where, and the portal it was taken of.</summary>
+public sealed record BenchSnapshot(PortalFamily Family, string Path, string PortalUrl, int Pages);
+
+/// <summary>
+/// Writes generated portals of each CMS family into real <see cref="SnapshotStore"/> files, page by page as the
+/// crawler stores them (gzip HTML, fetch outcome, notes), and keeps them between runs: generating 20,000 pages
+/// costs more than either side of the benchmark.
+/// </summary>
+public static class SnapshotSet
+{
+    private const string CompleteKey = "bench-complete";
+    private const string PortalKey = "bench-portal";
+    /// <summary>Share of the pages per family: TRS WCM is the most common platform among county portals.</summary>
+    private static readonly (PortalFamily Family, double Share, string Host)[] Mix =
+    [
+        (PortalFamily.TrsWcm, 0.5, "www.qingshan.gov.cn"),
+        (PortalFamily.Hanweb, 0.25, "www.baishui.gov.cn"),
+        (PortalFamily.Avalon, 0.25, "www.lvye.gov.cn"),
+    ];
+
+    public static IReadOnlyList<BenchSnapshot> Ensure(string folder, int totalPages)
+    {
+        Directory.CreateDirectory(folder);
+        var result = new List<BenchSnapshot>();
+        foreach (var (family, share, host) in Mix)
+        {
+            var want = (int)Math.Ceiling(totalPages * share);
+            var path = System.IO.Path.Combine(folder, $"{family.ToString().ToLowerInvariant()}-{want}.sqlite");
+            var portalUrl = $"http://{host}/index.html";
+            if (!IsComplete(path))
+            {
+                foreach (var f in Directory.GetFiles(folder, System.IO.Path.GetFileName(path) + "*")) File.Delete(f);
+                Console.WriteLine($"writing {family} snapshot of at least {want} pages to {path} ...");
+                Write(path, family, want, new Uri($"http://{host}/"));
+            }
+            using var store = SnapshotStore.Open(path);
+            result.Add(new BenchSnapshot(family, path, store.GetMeta(PortalKey) ?? portalUrl, store.PageCount()));
+        }
+        return result;
+    }
+
+    private static bool IsComplete(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var store = SnapshotStore.Open(path);
+        return store.GetMeta(CompleteKey) == "1";
+    }
+
+    private static void Write(string path, PortalFamily family, int pages, Uri root)
+    {
+        var spec = SpecFor(family, pages);
+        var portal = PortalGenerator.Generate(spec);
+        var fetchedAt = new DateTimeOffset(spec.Today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        using var store = SnapshotStore.Open(path);
+        store.SetMeta(PortalKey, new Uri(root, "/index.html").AbsoluteUri);
+        var depth = 0;
+        // Home page first, as a crawl finds it; then every page a crawl reaches (the avalon documents past the first
+        // list page too: a browser-mode crawl renders the lists that lead to them).
+        foreach (var p in portal.PagePaths.OrderBy(p => p == "/index.html" ? 0 : 1))
+            store.Save(Page(new Uri(root, p).AbsoluteUri, portal.Resources[p].Body, fetchedAt, depth++ == 0 ? 0 : 2, null));
+        if (family == PortalFamily.Hanweb)
+            foreach (var column in portal.Columns)
+                SaveDataProxyGroups(store, root, column, portal.HanwebRecords[column.Id], fetchedAt);
+        store.SetMeta(CompleteKey, "1");
+    }
+
+    /// <summary>A spec with at least <paramref name="pages"/> pages in the snapshot (Hanweb: its dataproxy groups count).</summary>
+    private static PortalSpec SpecFor(PortalFamily family, int pages)
+    {
+        var spec = new PortalSpec { Family = family, Traps = false, AttachmentEvery = family == PortalFamily.TrsWcm ? 5 : 0 };
+        int Size(int documents)
+        {
+            var p = PortalGenerator.Generate(spec with { Documents = documents });
+            return p.PagePaths.Count + (family == PortalFamily.Hanweb ? p.DataProxyPosts : 0);
+        }
+        // Every family has about one page per document plus a few list pages: start near the answer.
+        int lo = Math.Max(12, pages / 2), hi = pages + 12;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Size(mid) >= pages) hi = mid; else lo = mid + 1;
+        }
+        return spec with { Documents = lo };
+    }
+
+    /// <summary>The later record groups of a Hanweb column, stored as the crawler stores its dataproxy POST answers.</summary>
+    private static void SaveDataProxyGroups(SnapshotStore store, Uri root, PortalColumn column, List<PortalItem> records, DateTimeOffset fetchedAt)
+    {
+        var columnUrl = new Uri(root, column.Path).AbsoluteUri;
+        var unit = HanwebPortalBuilder.UnitId(column.Id);
+        for (var start = HanwebPortalBuilder.GroupSize + 1; start <= records.Count; start += HanwebPortalBuilder.GroupSize)
+        {
+            var end = start + HanwebPortalBuilder.GroupSize - 1;
+            var url = string.Create(CultureInfo.InvariantCulture,
+                $"{root}module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={end}&perpage={HanwebPortalBuilder.PerPage}" +
+                $"&page=1&appid=1&webid={HanwebPortalBuilder.WebId}&path=%2F&columnid={column.Id}&unitid={unit}&permissiontype=0");
+            store.Save(Page(url, HanwebPortalBuilder.DataProxyAnswer(records, start, end), fetchedAt, 2,
+                new Dictionary<string, string> { [SiteModelBuilder.ListOfNote] = columnUrl }));
+        }
+    }
+
+    private static SnapshotPage Page(string url, string html, DateTimeOffset fetchedAt, int depth, IReadOnlyDictionary<string, string>? notes) => new()
+    {
+        Url = url,
+        Depth = depth,
+        FetchedAt = fetchedAt,
+        Outcome = PageOutcome.Ok(200, 1, TimeSpan.FromMilliseconds(20)),
+        ContentType = "text/html; charset=utf-8",
+        Html = html,
+        Notes = notes ?? new Dictionary<string, string>(),
+    };
+}
