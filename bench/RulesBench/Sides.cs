@@ -50,6 +50,7 @@ public static class Sides
         var rules = RulesBundle.Load(rulesFile);
         var pages = 0;
         var cards = new List<string>();
+        TimeSpan model = TimeSpan.Zero, scoring = TimeSpan.Zero;
         foreach (var path in snapshots)
         {
             using var store = SnapshotStore.Open(path);
@@ -59,7 +60,10 @@ public static class Sides
                 Name = "基准测试单位",
                 Portal = new Uri(store.GetMeta("bench-portal") ?? throw new InvalidOperationException($"{path}: not a benchmark snapshot")),
             };
+            var phase = Stopwatch.StartNew();
             var site = SiteModelBuilder.Build(unit, store.Pages(), rules.Catalogue, asOf);
+            model += phase.Elapsed;
+            phase.Restart();
             var context = new CheckContext
             {
                 Site = site,
@@ -69,10 +73,13 @@ public static class Sides
                 UpdateProfile = rules.System.UpdateProfile,
             };
             var card = Scorer.Score(rules.System, context);
+            scoring += phase.Elapsed;
             pages += site.Pages.Count;
             cards.Add($"{unit.Id}: {site.Columns.Count} columns, {site.Documents.Count} documents, " +
                       $"{card.Leaves.Count()} leaves, total {card.Total:0.##} {card.Grade}");
         }
+        cards.Insert(0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"site model {model.TotalSeconds:0.00} s, checks and scoring {scoring.TotalSeconds:0.00} s"));
         return new SideResult(pages, clock.Elapsed.TotalSeconds, string.Join("; ", cards));
     }
 }

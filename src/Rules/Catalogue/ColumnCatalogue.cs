@@ -31,6 +31,8 @@ public sealed class ColumnCatalogue
         _profiles = profiles;
     }
 
+    private Dictionary<string, CatalogueColumn>? _byName;
+
     public CatalogueColumn? Get(string id) => _byId.GetValueOrDefault(id);
     public bool Contains(string id) => _byId.ContainsKey(id);
 
@@ -39,9 +41,14 @@ public sealed class ColumnCatalogue
     {
         var n = NameNormalizer.Normalize(nameAsShown);
         if (n.Length == 0) return null;
-        foreach (var (name, col) in _names)
-            if (name == n) return col;
-        return null;
+        // Checks ask for every column and document of a site, per leaf: look names up instead of scanning the list.
+        if (_byName is null)
+        {
+            var byName = new Dictionary<string, CatalogueColumn>(StringComparer.Ordinal);
+            foreach (var (name, col) in _names) byName.TryAdd(name, col);
+            _byName = byName;
+        }
+        return _byName.GetValueOrDefault(n);
     }
 
     /// <summary>The interval within which the column must have a new item, for the profile (falls back to "default").</summary>

@@ -67,6 +67,8 @@ public sealed class SiteModelBuilder
 
     private void Add(SnapshotPage page)
     {
+        Dom.ResetPage();
+        PageSignals.ResetPage();
         var stripped = page with { Html = null };
         _model.Pages.Add(stripped);
         var isHome = UrlKeys.PageKey(page.Url) == _portalKey || (page.FinalUrl is not null && UrlKeys.PageKey(page.FinalUrl) == _portalKey);
@@ -151,7 +153,7 @@ public sealed class SiteModelBuilder
     {
         string? Field(MetadataField f) => metadata.GetValueOrDefault(f);
         var columnName = PageSignals.Meta(doc, "ColumnName") ?? crumbs.LastOrDefault()?.Name;
-        var h1 = Dom.Text(doc.QuerySelector("h1"));
+        var h1 = Dom.Text(doc.QuerySelector(Css.H1));
         var title = articleTitle ?? Field(MetadataField.Title) ?? (h1.Length > 0 ? h1 : PageSignals.Title(doc));
         var document = new Document
         {
@@ -166,7 +168,7 @@ public sealed class SiteModelBuilder
             Validity = Field(MetadataField.Validity),
             ColumnName = columnName is null ? null : NameNormalizer.Normalize(columnName),
         };
-        foreach (var a in doc.QuerySelectorAll("a[href]"))
+        foreach (var a in Dom.Links(doc))
             if (UrlKeys.Resolve(page.EffectiveUrl, a.GetAttribute("href")) is { } href && UrlKeys.IsAttachment(href) && !document.Attachments.Contains(href))
                 document.Attachments.Add(href);
         var links = InterpretationLinkExtractor.Extract(doc, page.EffectiveUrl,
@@ -198,6 +200,8 @@ public sealed class SiteModelBuilder
 
     private SiteModel Finish()
     {
+        Dom.ResetPage();
+        PageSignals.ResetPage();
         foreach (var (link, fromNavigation) in _links)
         {
             var key = UrlKeys.ColumnKey(link.Url);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Openness.Rules.Catalogue;
 
 namespace Openness.Rules.SiteModel.Extraction;
 
@@ -28,23 +29,65 @@ internal static partial class Dom
     public static bool IsNavigationContainer(IElement e) =>
         e.LocalName == "nav" || e.GetAttribute("role") == "navigation" || NavClass().IsMatch($"{e.ClassName} {e.Id}");
 
+    // Every link of a page asks where it sits, and links share their ancestors: the answers are kept per element
+    // for the page being read (ResetPage), so each ancestor's class names are matched once, not once per link.
+    [ThreadStatic] private static Dictionary<IElement, bool>? _inNavigation;
+    [ThreadStatic] private static Dictionary<IElement, bool>? _inChrome;
+
+    [ThreadStatic] private static Dictionary<IElement, string>? _linkText;
+    [ThreadStatic] private static IDocument? _linksOf;
+    [ThreadStatic] private static List<IElement>? _links;
+
+    /// <summary>Forgets the answers about the previous page's elements (the builder calls it before each page).</summary>
+    public static void ResetPage()
+    {
+        _inNavigation?.Clear();
+        _inChrome?.Clear();
+        _linkText?.Clear();
+        _linksOf = null;
+        _links = null;
+    }
+
+    /// <summary>The page's links (a[href]) in document order; every extractor reads them, the page is walked once.</summary>
+    public static List<IElement> Links(IDocument doc)
+    {
+        if (!ReferenceEquals(doc, _linksOf) || _links is null)
+        {
+            _links = [.. doc.QuerySelectorAll(Css.Links)];
+            _linksOf = doc;
+        }
+        return _links;
+    }
+
+    /// <summary>A link's text as <see cref="NameNormalizer"/> gives it, read once per page.</summary>
+    public static string LinkText(IElement a)
+    {
+        var memo = _linkText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
+        if (!memo.TryGetValue(a, out var text)) memo[a] = text = NameNormalizer.Normalize(a.TextContent);
+        return text;
+    }
+
     public static bool InNavigation(IElement e)
     {
-        for (var p = e; p is not null; p = p.ParentElement)
-            if (IsNavigationContainer(p)) return true;
-        return false;
+        var memo = _inNavigation ??= new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
+        if (memo.TryGetValue(e, out var known)) return known;
+        var result = IsNavigationContainer(e) || (e.ParentElement is { } parent && InNavigation(parent));
+        memo[e] = result;
+        return result;
     }
 
     /// <summary>In the header, footer or a menu: site chrome, not the page's own content.</summary>
     public static bool InChrome(IElement e)
     {
-        for (var p = e; p is not null; p = p.ParentElement)
-        {
-            if (p.LocalName is "header" or "footer" or "nav" || IsNavigationContainer(p)) return true;
-            if (p.LocalName is "body" or "html") break;
-            if (ChromeClass().IsMatch($"{p.ClassName} {p.Id}")) return true;
-        }
-        return false;
+        var memo = _inChrome ??= new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
+        if (memo.TryGetValue(e, out var known)) return known;
+        bool result;
+        if (e.LocalName is "header" or "footer" or "nav" || IsNavigationContainer(e)) result = true;
+        else if (e.LocalName is "body" or "html") result = false;
+        else if (ChromeClass().IsMatch($"{e.ClassName} {e.Id}")) result = true;
+        else result = e.ParentElement is { } parent && InChrome(parent);
+        memo[e] = result;
+        return result;
     }
 
     public static bool HasCrumbMarks(IElement e) => CrumbClass().IsMatch(Marks(e));

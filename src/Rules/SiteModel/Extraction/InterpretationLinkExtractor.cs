@@ -26,10 +26,10 @@ internal static class InterpretationLinkExtractor
         var interpretations = new List<string>();
         var originals = new List<string>();
         var self = UrlKeys.Normalize(pageUrl);
-        foreach (var a in doc.QuerySelectorAll("a[href]"))
+        foreach (var a in Dom.Links(doc))
         {
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
-            if (url is null || url == self || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url) || Dom.InChrome(a)) continue;
+            if (url is null || url == self || Dom.InChrome(a) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url)) continue;
             var label = NameNormalizer.Normalize(a.TextContent + " " + a.GetAttribute("title"));
             var block = BlockHeading(a);
             if (pageIsInterpretation)
@@ -57,7 +57,7 @@ internal static class InterpretationLinkExtractor
         for (int level = 0; level < 4 && scope is not null; level++, scope = scope.ParentElement)
         {
             var heading = Dom.Before(scope, a)
-                .Where(e => e.QuerySelector("a[href]") is null)
+                .Where(e => e.QuerySelector(Css.Links) is null)
                 .Select(e => NameNormalizer.Normalize(e.TextContent))
                 .LastOrDefault(t => t.Length is >= 2 and <= 12);
             if (heading is not null) return heading;
@@ -72,16 +72,25 @@ internal static class InterpretationLinkExtractor
     /// </summary>
     private static bool HasScriptBlock(IDocument doc)
     {
-        if (doc.QuerySelector("[ms-controller='relnews'], [ms-controller='relNews'], iframe#frame_content") is not null) return true;
-        foreach (var e in doc.QuerySelectorAll("div, h1, h2, h3, h4, h5, h6, span, p, dt"))
+        if (doc.QuerySelector(Css.RelatedNewsTemplate) is not null) return true;
+        // Every heading contains 解 (解读, 图解): only boxes holding such text can be one, so the rest of the page's
+        // boxes are not read at all (reading every div's text is quadratic in the page's depth).
+        var candidates = new List<IElement>();
+        var seen = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        if (doc.DocumentElement is { } root)
+            foreach (var t in root.Descendants<IText>())
+                if (t.Data.Contains('解'))
+                    for (var p = t.ParentElement; p is not null && seen.Add(p); p = p.ParentElement)
+                        if (p.LocalName is "div" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "span" or "p" or "dt") candidates.Add(p);
+        foreach (var e in candidates)
         {
-            if (e.Children.Length > 0 && e.QuerySelector("div, p, ul") is not null) continue;
+            if (e.Children.Length > 0 && e.QuerySelector(Css.Blocks) is not null) continue;
             var t = NameNormalizer.Normalize(e.TextContent);
             if (!ScriptBlockHeadings.Contains(t) || Dom.InChrome(e)) continue;
             var block = e.ParentElement?.ParentElement;
             if (block is null) continue;
-            var templated = block.QuerySelectorAll("[ms-repeat], [ng-repeat], [v-for], [ms-for]").Length > 0 || block.TextContent.Contains("{{");
-            var realLinks = block.QuerySelectorAll("a[href]").Count(x => UrlKeys.Resolve("http://x/", x.GetAttribute("href")) is not null);
+            var templated = block.QuerySelectorAll(Css.RepeatTemplatesShort).Length > 0 || block.TextContent.Contains("{{");
+            var realLinks = block.QuerySelectorAll(Css.Links).Count(x => UrlKeys.Resolve("http://x/", x.GetAttribute("href")) is not null);
             if (templated && realLinks == 0) return true;
         }
         return false;

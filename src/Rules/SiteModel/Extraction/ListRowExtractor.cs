@@ -27,11 +27,11 @@ internal static partial class ListRowExtractor
         var rows = new List<ListRow>();
         var seen = new HashSet<string>();
 
-        foreach (var row in doc.QuerySelectorAll("li, tr, dl"))
+        foreach (var row in doc.QuerySelectorAll(Css.Rows))
         {
-            if (row.LocalName == "li" && row.QuerySelector("li") is not null) continue;
-            if (row.LocalName == "tr" && row.QuerySelector("table, tr") is not null) continue;
-            if (row.LocalName == "dl" && row.QuerySelector("dl") is not null) continue;
+            if (row.LocalName == "li" && row.QuerySelector(Css.Li) is not null) continue;
+            if (row.LocalName == "tr" && row.QuerySelector(Css.TableOrRow) is not null) continue;
+            if (row.LocalName == "dl" && row.QuerySelector(Css.Dl) is not null) continue;
             if (Read(row, pageUrl, reference) is { } item && seen.Add(item.Url)) rows.Add(new ListRow(item, row));
         }
 
@@ -39,11 +39,11 @@ internal static partial class ListRowExtractor
         var records = Record().Matches(rawHtml);
         if (records.Count > 0)
         {
-            var holder = doc.QuerySelectorAll("script").FirstOrDefault(s => s.TextContent.Contains("<record", StringComparison.OrdinalIgnoreCase));
+            var holder = doc.QuerySelectorAll(Css.Script).FirstOrDefault(s => s.TextContent.Contains("<record", StringComparison.OrdinalIgnoreCase));
             var fragment = parser.ParseDocument("<html><body><ul>" + string.Concat(records.Select(r => r.Groups[1].Value)) + "</ul></body></html>");
-            foreach (var row in fragment.QuerySelectorAll("li, tr, dl, div, p"))
+            foreach (var row in fragment.QuerySelectorAll(Css.RowsAndBoxes))
             {
-                if (row.QuerySelector("li, tr, dl, div, p") is not null) continue;
+                if (row.QuerySelector(Css.RowsAndBoxes) is not null) continue;
                 if (Read(row, pageUrl, reference) is { } item && seen.Add(item.Url)) rows.Add(new ListRow(item, holder));
             }
         }
@@ -52,7 +52,7 @@ internal static partial class ListRowExtractor
 
     private static ListedItem? Read(IElement row, string pageUrl, DateOnly reference)
     {
-        var anchors = row.QuerySelectorAll("a[href]")
+        var anchors = row.QuerySelectorAll(Css.Links)
             .Select(a => (Element: a, Url: UrlKeys.Resolve(pageUrl, a.GetAttribute("href")), Text: Dom.Text(a)))
             .Where(a => a.Url is not null && !NotATitle().IsMatch(a.Text) && !UrlKeys.IsAttachment(a.Url!))
             .ToList();

@@ -38,14 +38,22 @@ internal static class MetadataExtractor
     public static Dictionary<MetadataField, string> Extract(IDocument doc)
     {
         var found = new Dictionary<MetadataField, string>();
-        foreach (var e in doc.QuerySelectorAll("li, p, td, th, dt, dd, span, div, label"))
+        var boxes = doc.QuerySelectorAll(Css.TextBoxes);
+        if (boxes.Length == 0) return found;
+        // Only the innermost text boxes: a container holding several label rows is read through its rows. Marking
+        // the ancestors of every container once is linear; asking each box for a container below it is not.
+        var holdsContainer = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        foreach (var c in doc.QuerySelectorAll(Css.BoxContainers))
+            for (var p = c.ParentElement; p is not null && holdsContainer.Add(p); p = p.ParentElement) { }
+        foreach (var e in boxes)
         {
-            // Only the innermost text boxes: a container holding several label rows is read through its rows.
-            if (e.QuerySelector("li, p, td, tr, div, table, ul, dl") is not null) continue;
+            if (holdsContainer.Contains(e)) continue;
             var text = e.TextContent;
             if (text.Length > 600) continue;
-            var matches = LabelColon.Matches(text);
-            if (matches.Count > 0)
+            // Without a colon only a bare label cell can hold a label (checked below); skip the big pattern.
+            var matches = text.AsSpan().IndexOfAny(Colons) < 0 ? null : LabelColon.Matches(text);
+            if (matches is null && e.LocalName is not ("td" or "th" or "dt")) continue;
+            if (matches is { Count: > 0 })
             {
                 // One box may hold several pairs: "来源：测试县 发布日期：2026-11-20 浏览次数：12".
                 for (int i = 0; i < matches.Count; i++)

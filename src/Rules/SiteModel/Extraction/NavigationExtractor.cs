@@ -26,11 +26,11 @@ internal static partial class NavigationExtractor
     public static List<ColumnLink> NavigationLinks(IDocument doc, string pageUrl)
     {
         var links = new List<ColumnLink>();
-        foreach (var a in doc.QuerySelectorAll("a[href]"))
+        foreach (var a in Dom.Links(doc))
         {
             if (!Dom.InNavigation(a)) continue;
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
-            var name = NameNormalizer.Normalize(a.TextContent);
+            var name = Dom.LinkText(a);
             if (url is null || !IsColumnName(name) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeDocument(url)) continue;
             links.Add(new ColumnLink(name, url, ParentInTree(a, pageUrl), ColumnLinkSource.Navigation));
         }
@@ -46,7 +46,7 @@ internal static partial class NavigationExtractor
         var li = a.Closest("li");
         var outer = li?.ParentElement?.Closest("li");
         if (outer is null) return null;
-        var head = outer.QuerySelector("a[href]");
+        var head = outer.QuerySelector(Css.Links);
         if (head is null || head == a || li!.Contains(head)) return null;
         return UrlKeys.Resolve(pageUrl, head.GetAttribute("href"));
     }
@@ -63,12 +63,12 @@ internal static partial class NavigationExtractor
     {
         // Walk up from each 首页 link (a few levels) instead of testing every container: big pages stay linear.
         IElement? best = null;
-        foreach (var home in doc.QuerySelectorAll("a[href]").Where(a => NameNormalizer.Normalize(a.TextContent).Contains("首页")))
+        foreach (var home in Dom.Links(doc).Where(a => Dom.LinkText(a).Contains("首页")))
         {
             var e = home.ParentElement;
             for (int level = 0; level < 4 && e is not null && e.LocalName != "body"; level++, e = e.ParentElement)
             {
-                var anchors = e.QuerySelectorAll("a[href]");
+                var anchors = e.QuerySelectorAll(Css.Links);
                 if (anchors.Length > 10) break;
                 if (anchors.Length < 2 || anchors[0] != home) continue;
                 var text = Dom.Text(e);
@@ -84,10 +84,10 @@ internal static partial class NavigationExtractor
         if (best is null) return [];
         var chain = new List<ColumnLink>();
         string? parent = null;
-        foreach (var a in best.QuerySelectorAll("a[href]").Skip(1))
+        foreach (var a in best.QuerySelectorAll(Css.Links).Skip(1))
         {
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
-            var name = NameNormalizer.Normalize(a.TextContent);
+            var name = Dom.LinkText(a);
             if (url is null || name.Length == 0) continue;
             chain.Add(new ColumnLink(name, url, parent, ColumnLinkSource.Breadcrumb));
             parent = url;
@@ -99,8 +99,8 @@ internal static partial class NavigationExtractor
     public static List<ColumnBlock> MoreLinks(IDocument doc, string pageUrl)
     {
         var blocks = new List<ColumnBlock>();
-        var moreAnchors = doc.QuerySelectorAll("a[href]").Where(a => MoreText().IsMatch(NameNormalizer.Normalize(a.TextContent))
-            || MoreText().IsMatch(NameNormalizer.Normalize(a.GetAttribute("title") ?? "")) && NameNormalizer.Normalize(a.TextContent).Length == 0).ToList();
+        var moreAnchors = Dom.Links(doc).Where(a => MoreText().IsMatch(Dom.LinkText(a))
+            || MoreText().IsMatch(NameNormalizer.Normalize(a.GetAttribute("title") ?? "")) && Dom.LinkText(a).Length == 0).ToList();
         foreach (var a in moreAnchors)
         {
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
@@ -118,8 +118,8 @@ internal static partial class NavigationExtractor
             }
             if (heading is null || scope is null) continue;
             // The block is where the heading was found, widened once when the rows sit beside the heading's box.
-            var block = scope.QuerySelector("li, tr, dl") is null && scope.ParentElement is { } up
-                && up.QuerySelectorAll("a[href]").Count(x => MoreText().IsMatch(NameNormalizer.Normalize(x.TextContent))) <= 1 ? up : scope;
+            var block = scope.QuerySelector(Css.Rows) is null && scope.ParentElement is { } up
+                && up.QuerySelectorAll(Css.Links).Count(x => MoreText().IsMatch(Dom.LinkText(x))) <= 1 ? up : scope;
             blocks.Add(new ColumnBlock(new ColumnLink(heading, url, null, ColumnLinkSource.MoreLink), block));
         }
         return blocks;

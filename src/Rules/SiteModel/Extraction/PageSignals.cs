@@ -7,14 +7,29 @@ namespace Openness.Rules.SiteModel.Extraction;
 /// <summary>What the page's head and headings say: metas, title, search forms, script templates.</summary>
 internal static class PageSignals
 {
+    // A page's metas are asked for several times (PubDate under five names, ArticleTitle, ColumnName): read them once.
+    [ThreadStatic] private static IDocument? _metasOf;
+    [ThreadStatic] private static List<(string Name, string Content)>? _metas;
+
     public static string? Meta(IDocument doc, params string[] names)
     {
+        if (!ReferenceEquals(doc, _metasOf) || _metas is null)
+        {
+            _metas = doc.QuerySelectorAll(Css.NamedMetas)
+                .Select(m => (m.GetAttribute("name") ?? "", m.GetAttribute("content") ?? "")).ToList();
+            _metasOf = doc;
+        }
         foreach (var name in names)
-            foreach (var m in doc.QuerySelectorAll("meta[name]"))
-                if (string.Equals(m.GetAttribute("name"), name, StringComparison.OrdinalIgnoreCase)
-                    && Dom.Collapse(m.GetAttribute("content") ?? "") is { Length: > 0 } v)
-                    return v;
+            foreach (var (metaName, content) in _metas)
+                if (string.Equals(metaName, name, StringComparison.OrdinalIgnoreCase) && Dom.Collapse(content) is { Length: > 0 } v) return v;
         return null;
+    }
+
+    /// <summary>Drops the previous page's metas (and with them the last reference to its DOM).</summary>
+    public static void ResetPage()
+    {
+        _metasOf = null;
+        _metas = null;
     }
 
     public static DateOnly? PubDate(IDocument doc) =>
@@ -32,7 +47,7 @@ internal static class PageSignals
     /// <summary>The list's own heading: the selected tab, a heading in the content area, or the page title's first part.</summary>
     public static string? ListHeading(IDocument doc)
     {
-        foreach (var e in doc.QuerySelectorAll("li.on, li.active, li.cur, li.current, h1, h2, .title, .tit"))
+        foreach (var e in doc.QuerySelectorAll(Css.ListHeadings))
         {
             if (Dom.InNavigation(e)) continue;
             var t = NameNormalizer.Normalize(e.TextContent);
@@ -44,15 +59,15 @@ internal static class PageSignals
     /// <summary>Search forms as URL templates with {q} for the query.</summary>
     public static IEnumerable<string> SearchTemplates(IDocument doc, string pageUrl)
     {
-        foreach (var form in doc.QuerySelectorAll("form"))
+        foreach (var form in doc.QuerySelectorAll(Css.Form))
         {
-            var box = form.QuerySelectorAll("input").FirstOrDefault(i =>
+            var box = form.QuerySelectorAll(Css.Input).FirstOrDefault(i =>
                 (i.GetAttribute("type") ?? "text").ToLowerInvariant() is "text" or "search" && !string.IsNullOrEmpty(i.GetAttribute("name")));
             if (box is null) continue;
             var action = UrlKeys.Resolve(pageUrl, string.IsNullOrWhiteSpace(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action"));
             if (action is null) continue;
             var fields = new List<string> { $"{Uri.EscapeDataString(box.GetAttribute("name")!)}={{q}}" };
-            foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+            foreach (var hidden in form.QuerySelectorAll(Css.HiddenInputs))
                 fields.Add($"{Uri.EscapeDataString(hidden.GetAttribute("name")!)}={Uri.EscapeDataString(hidden.GetAttribute("value") ?? "")}");
             yield return action + (action.Contains('?') ? "&" : "?") + string.Join("&", fields);
         }
@@ -64,13 +79,13 @@ internal static class PageSignals
     /// </summary>
     public static bool HasListTemplates(IDocument doc)
     {
-        foreach (var e in doc.QuerySelectorAll("[ms-repeat], [ms-for], [ng-repeat], [v-for], [x-for]"))
+        foreach (var e in doc.QuerySelectorAll(Css.RepeatTemplates))
             if (!Dom.InChrome(e)) return true;
         if (doc.Body is { } body)
             foreach (var t in body.Descendants<IText>())
                 if (t.Data.Contains("{{") && t.Data.Contains("}}") && t.ParentElement is { LocalName: not ("script" or "style") } parent && !Dom.InChrome(parent))
                     return true;
-        return doc.QuerySelectorAll("script").Any(s =>
+        return doc.QuerySelectorAll(Css.Script).Any(s =>
             (s.GetAttribute("type") ?? "").Contains("xml") || s.TextContent.Contains("dataproxy.jsp") || s.TextContent.Contains("trsapi"));
     }
 }

@@ -30,9 +30,31 @@ public static partial class UrlKeys
         href = href.Trim();
         if (href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
             || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || href.Contains("{{")) return null;
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var b)) return null;
-        if (!Uri.TryCreate(b, href, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps)) return null;
-        return Normalize(u.AbsoluteUri);
+        if (BaseUri(baseUrl) is not { } b) return null;
+        var resolved = _resolved ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (resolved.TryGetValue(href, out var known)) return known;
+        string? result = null;
+        if (Uri.TryCreate(b, href, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)) result = Normalize(u.AbsoluteUri);
+        return resolved[href] = result;
+    }
+
+    // Every link of a page resolves against the same base, and the same URLs come back on every page (menus,
+    // breadcrumbs): parsing them once per thread keeps the rules stage near the cost of the parse itself.
+    [ThreadStatic] private static string? _lastBase;
+    [ThreadStatic] private static Uri? _lastBaseUri;
+    [ThreadStatic] private static Dictionary<string, string?>? _resolved;
+    [ThreadStatic] private static Dictionary<string, string>? _columnKeys;
+    private const int ColumnKeyCacheSize = 8192;
+
+    private static Uri? BaseUri(string baseUrl)
+    {
+        if (!ReferenceEquals(baseUrl, _lastBase) && baseUrl != _lastBase)
+        {
+            _lastBaseUri = Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) ? b : null;
+            _lastBase = baseUrl;
+            _resolved?.Clear();
+        }
+        return _lastBaseUri;
     }
 
     /// <summary>The URL without its fragment.</summary>
@@ -47,6 +69,14 @@ public static partial class UrlKeys
     /// and paging parameters (?page=2) are dropped.
     /// </summary>
     public static string ColumnKey(string url)
+    {
+        var cache = _columnKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (cache.TryGetValue(url, out var known)) return known;
+        if (cache.Count >= ColumnKeyCacheSize) cache.Clear();
+        return cache[url] = ComputeColumnKey(url);
+    }
+
+    private static string ComputeColumnKey(string url)
     {
         if (!Uri.TryCreate(Normalize(url), UriKind.Absolute, out var u)) return url;
         var path = u.AbsolutePath;
@@ -74,8 +104,22 @@ public static partial class UrlKeys
 
     public static bool IsAttachment(string url)
     {
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url;
+        var path = PathOf(url) ?? (Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url);
         return AttachmentExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The path of an absolute http(s) URL as <see cref="Resolve"/> gives it (already escaped, so it equals
+    /// <see cref="Uri.AbsolutePath"/>), without building a Uri; null for anything else.
+    /// </summary>
+    private static string? PathOf(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme is not (4 or 5) || !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return null;
+        var slash = url.IndexOf('/', scheme + 3);
+        if (slash < 0) return "/";
+        var end = url.IndexOfAny(['?', '#'], slash);
+        return end < 0 ? url[slash..] : url[slash..end];
     }
 
     /// <summary>The portal's key: its folder, so / and /index.html are the same page.</summary>
