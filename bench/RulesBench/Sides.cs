@@ -14,7 +14,8 @@ namespace Openness.RulesBench;
 public sealed record SideResult(
     [property: JsonPropertyName("pages")] int Pages,
     [property: JsonPropertyName("seconds")] double Seconds,
-    [property: JsonPropertyName("detail")] string Detail);
+    [property: JsonPropertyName("detail")] string Detail,
+    [property: JsonPropertyName("cpu")] double CpuSeconds = 0);
 
 /// <summary>
 /// The two sides of the benchmark, each run in its own child process over the same snapshots:
@@ -23,8 +24,12 @@ public sealed record SideResult(
 /// </summary>
 public static class Sides
 {
+    /// <summary>CPU seconds this process has used: on a shared machine, the cost of a side regardless of others' load.</summary>
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
     public static SideResult BareParse(IReadOnlyList<string> snapshots)
     {
+        var cpu = Cpu();
         var clock = Stopwatch.StartNew();
         var parser = new HtmlParser();
         int pages = 0, elements = 0;
@@ -40,11 +45,12 @@ public static class Sides
                 elements += doc.All.Length;
             }
         }
-        return new SideResult(pages, clock.Elapsed.TotalSeconds, $"{elements} elements");
+        return new SideResult(pages, clock.Elapsed.TotalSeconds, $"{elements} elements", Cpu() - cpu);
     }
 
     public static SideResult RulesStage(IReadOnlyList<string> snapshots, string rulesFile, DateOnly asOf)
     {
+        var cpu = Cpu();
         var clock = Stopwatch.StartNew();
         // Loading the rules is part of the stage: a scan loads them once per run, as here.
         var rules = RulesBundle.Load(rulesFile);
@@ -80,6 +86,6 @@ public static class Sides
         }
         cards.Insert(0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"site model {model.TotalSeconds:0.00} s, checks and scoring {scoring.TotalSeconds:0.00} s"));
-        return new SideResult(pages, clock.Elapsed.TotalSeconds, string.Join("; ", cards));
+        return new SideResult(pages, clock.Elapsed.TotalSeconds, string.Join("; ", cards), Cpu() - cpu);
     }
 }

@@ -70,15 +70,36 @@ public static class CheckSupport
             foreach (var c in children) { urls.Add(c.Url); columns.Add(c); }
         }
         var listed = columns.SelectMany(c => c.Items.Select(i => i.Url)).ToHashSet();
+        var named = NamedColumns(context);
         return context.Site.Documents.Where(d =>
             d.ColumnUrls.Any(urls.Contains) || listed.Contains(d.Url)
-            || (d.ColumnName is { } n && context.Catalogue.Match(n) is { } m && ids.Contains(m.Id))).ToList();
+            || (named.TryGetValue(d, out var id) && ids.Contains(id))).ToList();
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SiteModel.SiteModel, NamedColumnsMemo>
+        NamedColumnsOf = new();
+
+    private sealed record NamedColumnsMemo(Catalogue.ColumnCatalogue Catalogue, int Documents, Dictionary<Document, string> Map);
+
+    /// <summary>
+    /// Each document's own column (its ColumnName meta or breadcrumb) matched to the catalogue, once per site model:
+    /// every leaf that names columns asks, and matching normalises the name each time.
+    /// </summary>
+    public static Dictionary<Document, string> NamedColumns(CheckContext context)
+    {
+        if (NamedColumnsOf.TryGetValue(context.Site, out var known) && ReferenceEquals(known.Catalogue, context.Catalogue)
+            && known.Documents == context.Site.Documents.Count)
+            return known.Map;
+        var map = new Dictionary<Document, string>(ReferenceEqualityComparer.Instance);
+        foreach (var d in context.Site.Documents)
+            if (d.ColumnName is { } n && context.Catalogue.Match(n) is { } m) map[d] = m.Id;
+        NamedColumnsOf.AddOrUpdate(context.Site, new NamedColumnsMemo(context.Catalogue, context.Site.Documents.Count, map));
+        return map;
     }
 
     /// <summary>The date a URL was published: its document's published date, else the date a list showed for it.</summary>
     public static DateOnly? PublishedOn(CheckContext context, string url) =>
-        context.Site.DocumentAt(url)?.PublishedDate
-        ?? context.Site.Columns.SelectMany(c => c.Items).Where(i => i.Url == url).Select(i => i.Date).FirstOrDefault(d => d is not null);
+        context.Site.DocumentAt(url)?.PublishedDate ?? context.Site.ListedDate(url);
 
     public static IReadOnlyList<string> ColumnIds(CheckParameters parameters, string name, params string[] defaults)
     {

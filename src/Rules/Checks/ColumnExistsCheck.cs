@@ -17,12 +17,13 @@ public sealed class ColumnExistsCheck : ICheck
         var found = new List<Evidence>();
         var missing = new List<string>();
         var broken = new List<string>();
+        var named = CheckSupport.NamedColumns(context);
         foreach (var id in ids)
         {
             if (CheckSupport.Find(context, id) is { } column)
                 found.Add(CheckSupport.EvidenceFor(context, column, $"{CheckSupport.ColumnName(context, id)}：栏目“{column.NameAsShown}”"));
             // No menu or breadcrumb link seen, but a document page names the column as its own (ColumnName meta).
-            else if (context.Site.Documents.FirstOrDefault(d => d.ColumnName is { } n && context.Catalogue.Match(n)?.Id == id) is { } doc)
+            else if (context.Site.Documents.FirstOrDefault(d => named.TryGetValue(d, out var own) && own == id) is { } doc)
                 found.Add(CheckSupport.EvidenceAt(context, doc.Url, $"{CheckSupport.ColumnName(context, id)}：文件页面所属栏目“{doc.ColumnName}”"));
             else
             {

@@ -68,7 +68,39 @@ public sealed class SiteModel
     public List<SearchRun> SearchRuns { get; } = [];
 
     public IEnumerable<Column> ColumnsFor(string catalogueId) => Columns.Where(c => c.CatalogueId == catalogueId);
-    public Document? DocumentAt(string url) => Documents.FirstOrDefault(d => d.Url == url);
+
+    // Checks look documents and listed dates up by URL for every policy document and interpretation: with 20,000
+    // documents a scan per lookup made the checks quadratic. Indexes are rebuilt if the model grew since.
+    private Dictionary<string, Document>? _documentsByUrl;
+    private int _documentsIndexed = -1;
+    private Dictionary<string, DateOnly>? _listedDates;
+    private int _listedIndexed = -1;
+
+    /// <summary>The first document at <paramref name="url"/>.</summary>
+    public Document? DocumentAt(string url)
+    {
+        if (_documentsByUrl is null || _documentsIndexed != Documents.Count)
+        {
+            _documentsByUrl = new Dictionary<string, Document>(StringComparer.Ordinal);
+            foreach (var d in Documents) _documentsByUrl.TryAdd(d.Url, d);
+            _documentsIndexed = Documents.Count;
+        }
+        return _documentsByUrl.GetValueOrDefault(url);
+    }
+
+    /// <summary>The first date a column list shows for <paramref name="url"/> (columns and rows in order), if any shows one.</summary>
+    public DateOnly? ListedDate(string url)
+    {
+        var items = Columns.Sum(c => c.Items.Count);
+        if (_listedDates is null || _listedIndexed != items)
+        {
+            _listedDates = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+            foreach (var i in Columns.SelectMany(c => c.Items))
+                if (i.Date is { } d) _listedDates.TryAdd(i.Url, d);
+            _listedIndexed = items;
+        }
+        return _listedDates.TryGetValue(url, out var date) ? date : null;
+    }
 
     private Dictionary<string, SnapshotPage>? _pagesByUrl;
     private int _pagesIndexed = -1;

@@ -171,7 +171,7 @@ public sealed class SiteModelBuilder
         foreach (var a in Dom.Links(doc))
             if (UrlKeys.Resolve(page.EffectiveUrl, a.GetAttribute("href")) is { } href && UrlKeys.IsAttachment(href) && !document.Attachments.Contains(href))
                 document.Attachments.Add(href);
-        var links = InterpretationLinkExtractor.Extract(doc, page.EffectiveUrl,
+        var links = InterpretationLinkExtractor.Extract(doc, page.Html!, page.EffectiveUrl,
             InterpretationLinkExtractor.IsInterpretation(title, document.ColumnName), page.Notes);
         document.InterpretationUrls.AddRange(links.Interpretations);
         document.OriginalDocumentUrls.AddRange(links.Originals);

@@ -21,7 +21,7 @@ internal static class InterpretationLinkExtractor
     public static bool IsInterpretation(string? title, string? columnName) =>
         (title ?? "").Contains("解读") || (title ?? "").Contains("图解") || (columnName ?? "").Contains("解读");
 
-    public static InterpretationLinks Extract(IDocument doc, string pageUrl, bool pageIsInterpretation, IReadOnlyDictionary<string, string> notes)
+    public static InterpretationLinks Extract(IDocument doc, string rawHtml, string pageUrl, bool pageIsInterpretation, IReadOnlyDictionary<string, string> notes)
     {
         var interpretations = new List<string>();
         var originals = new List<string>();
@@ -39,7 +39,7 @@ internal static class InterpretationLinkExtractor
             else if (ContainsAny(label, InterpretationWords) || ContainsAny(block, InterpretationWords))
                 Add(interpretations, url);
         }
-        var viaScript = interpretations.Count == 0 && originals.Count == 0 && (notes.ContainsKey(ViaScriptNote) || HasScriptBlock(doc));
+        var viaScript = interpretations.Count == 0 && originals.Count == 0 && (notes.ContainsKey(ViaScriptNote) || HasScriptBlock(doc, rawHtml));
         return new InterpretationLinks(interpretations, originals, viaScript);
     }
 
@@ -70,9 +70,12 @@ internal static class InterpretationLinkExtractor
     /// A related-reading block filled by script: pingtan's avalon <c>ms-controller="relnews"</c>, gov.cn's
     /// <c>iframe#frame_content</c> sidebar left as an iframe, or a 解读 heading over a list with no real links.
     /// </summary>
-    private static bool HasScriptBlock(IDocument doc)
+    private static bool HasScriptBlock(IDocument doc, string rawHtml)
     {
         if (doc.QuerySelector(Css.RelatedNewsTemplate) is not null) return true;
+        // A page whose source has no 解 (nor a character reference that could spell one) has no such heading:
+        // searching the source is far cheaper than walking the DOM's text.
+        if (!rawHtml.Contains('解') && !rawHtml.Contains("&#", StringComparison.Ordinal)) return false;
         // Every heading contains 解 (解读, 图解): only boxes holding such text can be one, so the rest of the page's
         // boxes are not read at all (reading every div's text is quadratic in the page's depth).
         var candidates = new List<IElement>();
