@@ -21,7 +21,10 @@ public sealed class ItemsMatchingCheck : ICheck
         var within = parameters.Duration("within");
         var count = parameters.Number("count") ?? 1;
         bool InPeriod(DateOnly? d) => within is null || (d is { } x && CheckSupport.Within(context, x, within.Value));
-        bool Matches(string? title) => title is not null && keywords.Any(k => title.Contains(k, StringComparison.OrdinalIgnoreCase));
+        // Case matters only for keywords with letters (PPP); the Chinese ones compare ordinally, which is much cheaper.
+        var comparisons = keywords.Select(k => (k, k.Any(c => char.ToUpperInvariant(c) != char.ToLowerInvariant(c))
+            ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)).ToList();
+        bool Matches(string? title) => title is not null && comparisons.Any(k => title.Contains(k.Item1, k.Item2));
 
         var hits = new Dictionary<string, Evidence>();
         foreach (var column in CheckSupport.Columns(context, ids))

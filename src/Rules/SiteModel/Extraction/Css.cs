@@ -25,8 +25,6 @@ internal static class Css
     public static readonly ISelector Input = Parse("input");
     public static readonly ISelector HiddenInputs = Parse("input[type=hidden][name]");
     public static readonly ISelector Li = Parse("li");
-    public static readonly ISelector TextBoxes = Parse("li, p, td, th, dt, dd, span, div, label");
-    public static readonly ISelector BoxContainers = Parse("li, p, td, tr, div, table, ul, dl");
     public static readonly ISelector Rows = Parse("li, tr, dl");
     public static readonly ISelector RowsAndBoxes = Parse("li, tr, dl, div, p");
     public static readonly ISelector ListHeadings = Parse("li.on, li.active, li.cur, li.current, h1, h2, .title, .tit");

@@ -38,13 +38,19 @@ internal static class MetadataExtractor
     public static Dictionary<MetadataField, string> Extract(IDocument doc)
     {
         var found = new Dictionary<MetadataField, string>();
-        var boxes = doc.QuerySelectorAll(Css.TextBoxes);
-        if (boxes.Length == 0) return found;
-        // Only the innermost text boxes: a container holding several label rows is read through its rows. Marking
-        // the ancestors of every container once is linear; asking each box for a container below it is not.
+        // One walk collects the text boxes (li, p, td, th, dt, dd, span, div, label) in document order and marks the
+        // ancestors of every container (li, p, td, tr, div, table, ul, dl): only the innermost boxes are read, a
+        // container holding several label rows is read through its rows.
+        var boxes = new List<IElement>();
         var holdsContainer = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-        foreach (var c in doc.QuerySelectorAll(Css.BoxContainers))
-            for (var p = c.ParentElement; p is not null && holdsContainer.Add(p); p = p.ParentElement) { }
+        if (doc.DocumentElement is not { } root) return found;
+        foreach (var e in root.Descendants<IElement>())
+        {
+            var name = e.LocalName;
+            if (name is "li" or "p" or "td" or "th" or "dt" or "dd" or "span" or "div" or "label") boxes.Add(e);
+            if (name is "li" or "p" or "td" or "tr" or "div" or "table" or "ul" or "dl")
+                for (var p = e.ParentElement; p is not null && holdsContainer.Add(p); p = p.ParentElement) { }
+        }
         foreach (var e in boxes)
         {
             if (holdsContainer.Contains(e)) continue;
