@@ -122,14 +122,20 @@ public static class NameNormalizer
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var s = Tags.Replace(text, "");
+        // Called for every link of every page: most texts hold no tag and nothing to drop, so skip the work then.
+        var s = text.Contains('<') ? Tags.Replace(text, "") : text;
+        var first = -1;
+        for (var i = 0; i < s.Length; i++)
+            if (Dropped(s[i])) { first = i; break; }
+        if (first < 0) return s;
         var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var ch in s)
-        {
-            if (char.IsWhiteSpace(ch) || ch is '\u2002' or '\u2003' or '\u3000' or '\u00a0' or '\u200b') continue;
-            if (ch is '>' or '»' or '›' or '·' or '|' or '：' or ':') continue;
-            sb.Append(ch);
-        }
+        sb.Append(s, 0, first);
+        for (var i = first; i < s.Length; i++)
+            if (!Dropped(s[i])) sb.Append(s[i]);
         return sb.ToString();
     }
+
+    private static bool Dropped(char ch) =>
+        char.IsWhiteSpace(ch) || ch is '\u2002' or '\u2003' or '\u3000' or '\u00a0' or '\u200b'
+        || ch is '>' or '»' or '›' or '·' or '|' or '：' or ':';
 }
