@@ -1,52 +1,80 @@
-using System.Net;
 using Microsoft.Playwright;
-using Openness.Core.Snapshots;
+using Openness.Crawler.Fetching.Proxy;
 
 namespace Openness.Crawler.Fetching;
 
 /// <summary>
-/// One pooled browser page and its request routing. Every request the page makes passes through
-/// <see cref="HandleRouteAsync"/>: out-of-scope hosts, non-public addresses and (without a screenshot) images, fonts
-/// and media are aborted. Documents and XHR are fetched with redirects off and handed back to the browser, because
-/// Playwright does not route redirect hops: that way each hop is checked against scope and address rules too.
+/// One pooled browser page in its own browser context, whose only way out is the slot's <see cref="BrowserProxy"/>:
+/// out-of-scope hosts, non-public addresses and (without a screenshot) images, fonts and media are refused there,
+/// each redirect hop comes back through it, and no request passes through the Playwright driver. The page is replaced
+/// after <see cref="NavigationsPerPage"/> fetches so its renderer's heap cannot grow for the whole night.
 /// </summary>
 internal sealed class BrowserPageSlot
 {
-    private static readonly HashSet<string> AssetTypes = ["image", "font", "media"];
-    private static readonly HashSet<string> CheckedHopTypes = ["document", "xhr", "fetch"];
+    /// <summary>Fetches before the page (and with it, usually, its renderer process) is replaced by a fresh one.</summary>
+    public const int NavigationsPerPage = 100;
 
-    private readonly CrawlerOptions _options;
-    private readonly BrowserAddressGuard _guard;
+    private readonly IBrowserContext _context;
+    private readonly BrowserProxy _proxy;
     private volatile BrowserFetchLease? _lease;
+    private int _navigations;
 
-    private BrowserPageSlot(IPage page, CrawlerOptions options, BrowserAddressGuard guard)
+    private BrowserPageSlot(IBrowserContext context, BrowserProxy proxy, IPage page)
     {
+        _context = context;
+        _proxy = proxy;
         Page = page;
-        _options = options;
-        _guard = guard;
+        Watch(page);
     }
 
-    public IPage Page { get; }
+    public IPage Page { get; private set; }
 
     public bool IsUsable => !Page.IsClosed && !Crashed;
 
+    /// <summary>Pages this slot opened (the first, replacements after recycling).</summary>
+    public int PagesOpened { get; private set; } = 1;
+
     private bool Crashed { get; set; }
 
-    public static async Task<BrowserPageSlot> CreateAsync(IBrowserContext context, CrawlerOptions options, BrowserAddressGuard guard)
+    public static async Task<BrowserPageSlot> CreateAsync(IBrowser browser, CrawlerOptions options, ProxyUpstream upstream)
     {
-        var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        var slot = new BrowserPageSlot(page, options, guard);
-        page.Crash += (_, _) => slot.Crashed = true;
-        await page.RouteAsync("**/*", slot.HandleRouteAsync).ConfigureAwait(false);
-        return slot;
+        BrowserPageSlot? slot = null;
+        var proxy = new BrowserProxy(() => slot?._lease, upstream, options);
+        try
+        {
+            var context = await browser.NewContextAsync(new()
+            {
+                UserAgent = options.UserAgent,
+                Locale = "zh-CN",
+                TimezoneId = "Asia/Shanghai",
+                ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+                AcceptDownloads = false,
+                // Service workers would answer requests from their own cache, past the proxy's checks.
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+                Proxy = new Microsoft.Playwright.Proxy { Server = proxy.Address },
+            }).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            context.Page += OnContextPage;
+            var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            slot = new BrowserPageSlot(context, proxy, page);
+            return slot;
+        }
+        catch
+        {
+            await proxy.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public void Begin(BrowserFetchLease lease) => _lease = lease;
 
-    /// <summary>Leaves the page blank so the last site's timers and pollers stop before the next unit uses it.</summary>
+    /// <summary>Ends the fetch: its tunnels close, and the page goes blank so the last site's timers and pollers stop
+    /// before the next unit uses it.</summary>
     public async Task EndAsync()
     {
+        var lease = _lease;
         _lease = null;
+        lease?.End();
+        _navigations++;
         if (Crashed)
             return;
         // After a refused navigation Chromium is still committing its error page, which interrupts the first
@@ -67,10 +95,48 @@ internal sealed class BrowserPageSlot
                 break;
             }
         }
-        // Still showing the last site (routing already refuses all its requests): keep the page if it answers.
+        // Still showing the last site (the proxy already refuses all its requests): keep the page if it answers.
         if (!await RespondsAsync().ConfigureAwait(false))
             Crashed = true;
     }
+
+    /// <summary>Replaces a page that has served <see cref="NavigationsPerPage"/> fetches; the context and proxy stay.</summary>
+    public async Task RecycleIfWornAsync()
+    {
+        if (_navigations < NavigationsPerPage || !IsUsable)
+            return;
+        var worn = Page;
+        try
+        {
+            Page = await _context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return; // keep the worn page; it still works
+        }
+        Watch(Page);
+        PagesOpened++;
+        _navigations = 0;
+        await ClosePageAsync(worn).ConfigureAwait(false);
+    }
+
+    public void MarkBroken() => Crashed = true;
+
+    /// <summary>Closes the page, its context and its proxy; a hung renderer may never confirm, so the wait is bounded.</summary>
+    public async Task CloseAsync()
+    {
+        try
+        {
+            await _context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            // Already gone, or hung: the browser reclaims it on close.
+        }
+        await _proxy.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void Watch(IPage page) => page.Crash += (_, _) => Crashed = true;
 
     private async Task<bool> RespondsAsync()
     {
@@ -86,130 +152,29 @@ internal sealed class BrowserPageSlot
         }
     }
 
-    public void MarkBroken() => Crashed = true;
-
-    /// <summary>Closes the page; a hung renderer may never confirm, so the wait is bounded.</summary>
-    public async Task CloseAsync()
+    private static async Task ClosePageAsync(IPage page)
     {
-        if (Page.IsClosed)
-            return;
         try
         {
-            await Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            // Already gone, or hung: the browser reclaims it on close.
+            // Already gone, or hung: the context reclaims it on close.
         }
     }
 
-    private async Task HandleRouteAsync(IRoute route)
+    // Pop-ups opened by a page's script (window.open, target=_blank clicks) are not part of the pool: close them.
+    private static void OnContextPage(object? sender, IPage page) => _ = Task.Run(async () =>
     {
-        var lease = _lease;
         try
         {
-            if (lease is null)
-            {
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false); // idle page: nothing may load
-                return;
-            }
-            var request = route.Request;
-            bool isMain = request.IsNavigationRequest && request.Frame == Page.MainFrame;
-            if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !lease.Scope.Allows(url))
-            {
-                lease.CountBlockedRequest();
-                if (isMain)
-                    lease.Refuse(PageErrorKind.OutOfScope, $"访问超出单位网站范围，已阻止（out of scope）：{request.Url}");
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                return;
-            }
-            if (!lease.Request.Screenshot && AssetTypes.Contains(request.ResourceType))
-            {
-                lease.CountSkippedAsset();
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                return;
-            }
-            if (!lease.Scope.AllowPrivateAddresses && await _guard.IsBlockedAsync(url.Host, CancellationToken.None).ConfigureAwait(false))
-            {
-                lease.CountBlockedAddress();
-                if (isMain)
-                    lease.Refuse(PageErrorKind.BlockedAddress, $"目标地址为内网或本机地址，已阻止（blocked private/loopback address）：{url.Host}");
-                await route.AbortAsync("addressunreachable").ConfigureAwait(false);
-                return;
-            }
-            if (CheckedHopTypes.Contains(request.ResourceType))
-                await FetchHopAsync(route, lease, url, isMain).ConfigureAwait(false);
-            else
-                await route.ContinueAsync().ConfigureAwait(false);
+            if (await page.OpenerAsync().ConfigureAwait(false) is not null && !page.IsClosed)
+                await page.CloseAsync().ConfigureAwait(false);
         }
         catch (PlaywrightException)
         {
-            // The page navigated away or closed while this request was in flight: nothing left to route.
+            // Already closed with its opener.
         }
-        catch (Exception)
-        {
-            // An unrouted request would hang the page until the timeout; refuse it instead.
-            try { await route.AbortAsync("failed").ConfigureAwait(false); } catch (PlaywrightException) { }
-        }
-    }
-
-    private async Task FetchHopAsync(IRoute route, BrowserFetchLease lease, Uri url, bool isMain)
-    {
-        var fetchOptions = new RouteFetchOptions { MaxRedirects = 0, MaxRetries = 0, Timeout = (float)_options.RequestTimeout.TotalMilliseconds };
-        if (isMain && lease.PendingForm is { } form)
-        {
-            lease.PendingForm = null;
-            fetchOptions.Method = "POST";
-            fetchOptions.PostData = System.Text.Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => $"{WebUtility.UrlEncode(p.Key)}={WebUtility.UrlEncode(p.Value)}")));
-            var headers = new Dictionary<string, string>(route.Request.Headers) { ["content-type"] = "application/x-www-form-urlencoded" };
-            fetchOptions.Headers = headers;
-        }
-
-        IAPIResponse response;
-        try
-        {
-            response = await route.FetchAsync(fetchOptions).ConfigureAwait(false);
-        }
-        catch (PlaywrightException ex)
-        {
-            await route.AbortAsync(BrowserOutcomes.AbortCodeFor(ex.Message)).ConfigureAwait(false);
-            return;
-        }
-        catch (TimeoutException)
-        {
-            await route.AbortAsync("timedout").ConfigureAwait(false);
-            return;
-        }
-
-        if (response.Status is >= 300 and < 400 && response.Headers.TryGetValue("location", out var location) &&
-            Uri.TryCreate(url, location, out var target))
-        {
-            if (!lease.Scope.Allows(target))
-            {
-                lease.CountBlockedRequest();
-                if (isMain)
-                    lease.Refuse(PageErrorKind.OutOfScope, $"重定向到单位网站范围以外，已阻止（redirect out of scope）：{target}");
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                return;
-            }
-            if (isMain && !lease.AddRedirect(target, _options.MaxRedirects))
-            {
-                await route.AbortAsync("failed").ConfigureAwait(false);
-                return;
-            }
-        }
-        else if (isMain)
-        {
-            lease.MainStatus = response.Status;
-            lease.MainContentType = response.Headers.TryGetValue("content-type", out var type) ? type : null;
-            if (response.Headers.TryGetValue("content-length", out var length) && long.TryParse(length, out var bytes) &&
-                bytes > _options.MaxResponseBytes)
-            {
-                lease.Refuse(PageErrorKind.TooLarge, $"页面过大（{bytes} bytes > {_options.MaxResponseBytes}）");
-                await route.AbortAsync("failed").ConfigureAwait(false);
-                return;
-            }
-        }
-        await route.FulfillAsync(new() { Response = response }).ConfigureAwait(false);
-    }
+    });
 }
