@@ -10,8 +10,8 @@ namespace Openness.Crawler.Fetching;
 /// <summary>
 /// Renders pages in Debian Chromium through Playwright, as an assessor's browser would show them. Chromium starts on
 /// first use; a small pool of pages is reused across fetches (a new page per URL costs about three times as much).
-/// Each pooled page sits in its own context whose only route out is an in-process forward proxy that enforces the
-/// fetch's scope and address rules (see <see cref="BrowserPageSlot"/>); Chromium's own resolver is switched off.
+/// The pages share one context whose only route out is an in-process forward proxy that enforces each fetch's scope
+/// and address rules (see <see cref="BrowserPageSlot"/>); Chromium's own resolver is switched off.
 /// </summary>
 public sealed class BrowserFetcher : IPageFetcher
 {
@@ -37,6 +37,9 @@ public sealed class BrowserFetcher : IPageFetcher
     private readonly CrawlerOptions _options;
     private readonly IReadOnlyList<string> _extraChromiumArgs;
     private readonly ProxyUpstream _upstream;
+    private readonly ProxyLeases _leases = new();
+    private BrowserProxy? _proxy;
+    private volatile IBrowserContext? _context;
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly SemaphoreSlim _pagePermits;
     private readonly ConcurrentBag<BrowserPageSlot> _idle = [];
@@ -81,14 +84,14 @@ public sealed class BrowserFetcher : IPageFetcher
             return Failed(request, BrowserOutcomes.Refused(PageErrorKind.InvalidUrl, $"无效的网址（invalid URL）：{request.Url}", clock.Elapsed));
         if (!scope.Allows(request.Url))
             return Failed(request, BrowserOutcomes.Refused(PageErrorKind.OutOfScope, $"网址超出单位网站范围（out of scope）：{request.Url}", clock.Elapsed));
-        var browser = await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
+        var context = await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         await _pagePermits.WaitAsync(cancellationToken).ConfigureAwait(false);
         BrowserPageSlot? slot = null;
         try
         {
             for (int attempt = 1; ; attempt++)
             {
-                slot = await RentSlotAsync(browser).ConfigureAwait(false);
+                slot = await RentSlotAsync(context).ConfigureAwait(false);
                 var lease = new BrowserFetchLease(request, scope);
                 slot.Begin(lease);
                 FetchedPage page;
@@ -135,6 +138,8 @@ public sealed class BrowserFetcher : IPageFetcher
         while (_idle.TryTake(out var slot))
             await slot.CloseAsync().ConfigureAwait(false);
         _playwright?.Dispose();
+        if (_proxy is not null)
+            await _proxy.DisposeAsync().ConfigureAwait(false);
         _upstream.Dispose();
         _startLock.Dispose();
         _pagePermits.Dispose();
@@ -148,14 +153,14 @@ public sealed class BrowserFetcher : IPageFetcher
         Outcome = outcome,
     };
 
-    private async Task<IBrowser> EnsureStartedAsync(CancellationToken cancellationToken)
+    private async Task<IBrowserContext> EnsureStartedAsync(CancellationToken cancellationToken)
     {
-        if (_browser is { } running)
+        if (_context is { } running)
             return running;
         await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_browser is { } started)
+            if (_context is { } started)
                 return started;
             if (!File.Exists(_options.ChromiumPath))
                 throw new BrowserUnavailableException(
@@ -173,7 +178,21 @@ public sealed class BrowserFetcher : IPageFetcher
                 // If Chromium dies (OOM on a huge page), start a new one on the next fetch rather than fail forever.
                 browser.Disconnected += (_, _) => ForgetBrowser(browser);
                 _browser = browser;
-                return browser;
+                _proxy ??= new BrowserProxy(_leases, _upstream, _options);
+                var context = await browser.NewContextAsync(new()
+                {
+                    UserAgent = _options.UserAgent,
+                    Locale = "zh-CN",
+                    TimezoneId = "Asia/Shanghai",
+                    ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+                    AcceptDownloads = false,
+                    // Service workers would answer requests from their own cache, past the proxy's checks.
+                    ServiceWorkers = ServiceWorkerPolicy.Block,
+                    Proxy = new Microsoft.Playwright.Proxy { Server = _proxy.Address },
+                }).ConfigureAwait(false);
+                context.Page += OnContextPage;
+                _context = context;
+                return context;
             }
             catch (PlaywrightException ex)
             {
@@ -192,12 +211,26 @@ public sealed class BrowserFetcher : IPageFetcher
     {
         if (!ReferenceEquals(_browser, browser))
             return;
+        _context = null;
         _browser = null;
-        while (_idle.TryTake(out var slot)) // their pages died with the browser; their proxies must stop too
-            _ = slot.CloseAsync();
+        while (_idle.TryTake(out _)) { } // their pages died with the browser
     }
 
-    private async Task<BrowserPageSlot> RentSlotAsync(IBrowser browser)
+    // Pop-ups opened by a page's script (window.open, target=_blank clicks) are not part of the pool: close them.
+    private void OnContextPage(object? sender, IPage page) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            if (await page.OpenerAsync().ConfigureAwait(false) is not null && !page.IsClosed)
+                await page.CloseAsync().ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // Already closed with its opener.
+        }
+    });
+
+    private async Task<BrowserPageSlot> RentSlotAsync(IBrowserContext context)
     {
         while (_idle.TryTake(out var idle))
         {
@@ -205,7 +238,8 @@ public sealed class BrowserFetcher : IPageFetcher
                 return idle;
             await DiscardAsync(idle).ConfigureAwait(false);
         }
-        var slot = await BrowserPageSlot.CreateAsync(browser, _options, _upstream).ConfigureAwait(false);
+        // Unguessable, so a page's script cannot pass itself off as another page (another unit's fetch) by header.
+        var slot = await BrowserPageSlot.CreateAsync(context, _leases, Guid.NewGuid().ToString("N")).ConfigureAwait(false);
         Interlocked.Increment(ref _pagesCreated);
         return slot;
     }

@@ -4,10 +4,11 @@ using Openness.Crawler.Fetching.Proxy;
 namespace Openness.Crawler.Fetching;
 
 /// <summary>
-/// One pooled browser page in its own browser context, whose only way out is the slot's <see cref="BrowserProxy"/>:
-/// out-of-scope hosts, non-public addresses and (without a screenshot) images, fonts and media are refused there,
-/// each redirect hop comes back through it, and no request passes through the Playwright driver. The page is replaced
-/// after <see cref="NavigationsPerPage"/> fetches so its renderer's heap cannot grow for the whole night.
+/// One pooled browser page. Its only way out is the context's <see cref="BrowserProxy"/>, which knows the page's
+/// current fetch by the slot id Chromium adds to each of its requests: out-of-scope hosts, non-public addresses and
+/// (without a screenshot) images, fonts and media are refused there, each redirect hop comes back through it, and no
+/// request passes through the Playwright driver. The page is replaced after <see cref="NavigationsPerPage"/> fetches
+/// so its renderer's heap cannot grow for the whole night.
 /// </summary>
 internal sealed class BrowserPageSlot
 {
@@ -15,14 +16,16 @@ internal sealed class BrowserPageSlot
     public const int NavigationsPerPage = 100;
 
     private readonly IBrowserContext _context;
-    private readonly BrowserProxy _proxy;
-    private volatile BrowserFetchLease? _lease;
+    private readonly ProxyLeases _leases;
+    private readonly string _id;
+    private BrowserFetchLease? _lease;
     private int _navigations;
 
-    private BrowserPageSlot(IBrowserContext context, BrowserProxy proxy, IPage page)
+    private BrowserPageSlot(IBrowserContext context, ProxyLeases leases, string id, IPage page)
     {
         _context = context;
-        _proxy = proxy;
+        _leases = leases;
+        _id = id;
         Page = page;
         Watch(page);
     }
@@ -36,36 +39,33 @@ internal sealed class BrowserPageSlot
 
     private bool Crashed { get; set; }
 
-    public static async Task<BrowserPageSlot> CreateAsync(IBrowser browser, CrawlerOptions options, ProxyUpstream upstream)
+    public static async Task<BrowserPageSlot> CreateAsync(IBrowserContext context, ProxyLeases leases, string id)
     {
-        BrowserPageSlot? slot = null;
-        var proxy = new BrowserProxy(() => slot?._lease, upstream, options);
+        var page = await OpenPageAsync(context, id).ConfigureAwait(false);
+        return new BrowserPageSlot(context, leases, id, page);
+    }
+
+    private static async Task<IPage> OpenPageAsync(IBrowserContext context, string id)
+    {
+        var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         try
         {
-            var context = await browser.NewContextAsync(new()
-            {
-                UserAgent = options.UserAgent,
-                Locale = "zh-CN",
-                TimezoneId = "Asia/Shanghai",
-                ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-                AcceptDownloads = false,
-                // Service workers would answer requests from their own cache, past the proxy's checks.
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                Proxy = new Microsoft.Playwright.Proxy { Server = proxy.Address },
-            }).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            context.Page += OnContextPage;
-            var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-            slot = new BrowserPageSlot(context, proxy, page);
-            return slot;
+            await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [ProxyLeases.SlotHeader] = id })
+                .WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            return page;
         }
         catch
         {
-            await proxy.DisposeAsync().ConfigureAwait(false);
+            await ClosePageAsync(page).ConfigureAwait(false);
             throw;
         }
     }
 
-    public void Begin(BrowserFetchLease lease) => _lease = lease;
+    public void Begin(BrowserFetchLease lease)
+    {
+        _lease = lease;
+        _leases.Begin(_id, lease);
+    }
 
     /// <summary>Ends the fetch: its tunnels close, and the page goes blank so the last site's timers and pollers stop
     /// before the next unit uses it.</summary>
@@ -73,6 +73,7 @@ internal sealed class BrowserPageSlot
     {
         var lease = _lease;
         _lease = null;
+        _leases.End(_id);
         lease?.End();
         _navigations++;
         if (Crashed)
@@ -100,7 +101,7 @@ internal sealed class BrowserPageSlot
             Crashed = true;
     }
 
-    /// <summary>Replaces a page that has served <see cref="NavigationsPerPage"/> fetches; the context and proxy stay.</summary>
+    /// <summary>Replaces a page that has served <see cref="NavigationsPerPage"/> fetches.</summary>
     public async Task RecycleIfWornAsync()
     {
         if (_navigations < NavigationsPerPage || !IsUsable)
@@ -108,7 +109,7 @@ internal sealed class BrowserPageSlot
         var worn = Page;
         try
         {
-            Page = await _context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            Page = await OpenPageAsync(_context, _id).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
@@ -122,19 +123,8 @@ internal sealed class BrowserPageSlot
 
     public void MarkBroken() => Crashed = true;
 
-    /// <summary>Closes the page, its context and its proxy; a hung renderer may never confirm, so the wait is bounded.</summary>
-    public async Task CloseAsync()
-    {
-        try
-        {
-            await _context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-        {
-            // Already gone, or hung: the browser reclaims it on close.
-        }
-        await _proxy.DisposeAsync().ConfigureAwait(false);
-    }
+    /// <summary>Closes the page; a hung renderer may never confirm, so the wait is bounded.</summary>
+    public Task CloseAsync() => ClosePageAsync(Page);
 
     private void Watch(IPage page) => page.Crash += (_, _) => Crashed = true;
 
@@ -163,18 +153,4 @@ internal sealed class BrowserPageSlot
             // Already gone, or hung: the context reclaims it on close.
         }
     }
-
-    // Pop-ups opened by a page's script (window.open, target=_blank clicks) are not part of the pool: close them.
-    private static void OnContextPage(object? sender, IPage page) => _ = Task.Run(async () =>
-    {
-        try
-        {
-            if (await page.OpenerAsync().ConfigureAwait(false) is not null && !page.IsClosed)
-                await page.CloseAsync().ConfigureAwait(false);
-        }
-        catch (PlaywrightException)
-        {
-            // Already closed with its opener.
-        }
-    });
 }

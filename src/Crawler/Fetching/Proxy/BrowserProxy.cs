@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Openness.Crawler.Fetching.Proxy;
 
 /// <summary>
-/// The forward proxy on 127.0.0.1 that one pooled browser page talks through (its context's proxy). Chromium never
-/// resolves or connects to a site itself: this proxy applies the current fetch's scope, refuses assets, resolves the
+/// The forward proxy on 127.0.0.1 that the browser context's pages talk through. Chromium never resolves or connects
+/// to a site itself: this proxy applies each request's fetch scope (see <see cref="ProxyLeases"/>), refuses assets, resolves the
 /// host with our address policy and connects to exactly the address it checked, which closes the DNS-rebinding gap
 /// between a separate check and Chromium's own lookup. It costs no Playwright routing, so nothing passes through the
 /// driver.
@@ -17,9 +17,9 @@ internal sealed class BrowserProxy : IAsyncDisposable
     private readonly ProxyExchange _exchange;
     private readonly Task _acceptLoop;
 
-    public BrowserProxy(Func<BrowserFetchLease?> currentLease, ProxyUpstream upstream, CrawlerOptions options)
+    public BrowserProxy(ProxyLeases leases, ProxyUpstream upstream, CrawlerOptions options)
     {
-        _exchange = new ProxyExchange(currentLease, upstream, options);
+        _exchange = new ProxyExchange(leases, upstream, options);
         _listener.Start();
         Address = $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
         _acceptLoop = AcceptAsync();

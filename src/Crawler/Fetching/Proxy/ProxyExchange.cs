@@ -12,12 +12,12 @@ namespace Openness.Crawler.Fetching.Proxy;
 /// Serves one client connection of <see cref="BrowserProxy"/>: plain-HTTP requests are checked and forwarded (and
 /// their answers checked on the way back), CONNECT requests become a <see cref="ProxyTunnel"/>.
 /// </summary>
-internal sealed class ProxyExchange(Func<BrowserFetchLease?> currentLease, ProxyUpstream upstream, CrawlerOptions options)
+internal sealed class ProxyExchange(ProxyLeases leases, ProxyUpstream upstream, CrawlerOptions options)
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authorization", "Proxy-Authenticate", "TE", "Trailer",
-        "Transfer-Encoding", "Upgrade", "Host", "Content-Length",
+        "Transfer-Encoding", "Upgrade", "Host", "Content-Length", ProxyLeases.SlotHeader,
     };
 
     public async Task ServeAsync(Socket client, CancellationToken shutdown)
@@ -28,11 +28,22 @@ internal sealed class ProxyExchange(Func<BrowserFetchLease?> currentLease, Proxy
         {
             while (await reader.ReadHeadAsync(shutdown).ConfigureAwait(false) is { } head)
             {
-                var lease = currentLease();
                 if (head.Method.Equals("CONNECT", StringComparison.OrdinalIgnoreCase))
                 {
-                    await new ProxyTunnel(options).RunAsync(head, lease, stream, reader, shutdown).ConfigureAwait(false);
+                    await new ProxyTunnel(options).RunAsync(head, leases, stream, reader, shutdown).ConfigureAwait(false);
                     return;
+                }
+                var lease = leases.ForSlot(head.Header(ProxyLeases.SlotHeader));
+                if (lease is null && ProxyPreflight.IsForSlotHeader(head))
+                {
+                    // Our slot header made Chromium ask first; a request that needed no asking gets its answer here.
+                    if (ProxyPreflight.OnlyOurs(head))
+                    {
+                        await ProxyPreflight.GrantAsync(client: stream, head, shutdown).ConfigureAwait(false);
+                        continue;
+                    }
+                    lease = Uri.TryCreate(head.Target, UriKind.Absolute, out var target) ? leases.ForPreflight(target, head.Header("origin")) : null;
+                    head = ProxyPreflight.WithoutOurs(head);
                 }
                 if (!await ForwardAsync(head, lease, stream, reader, shutdown).ConfigureAwait(false))
                     return;
@@ -180,7 +191,10 @@ internal sealed class ProxyExchange(Func<BrowserFetchLease?> currentLease, Proxy
             if (HopByHop.Contains(header.Key))
                 continue;
             foreach (var value in header.Value)
-                text.Append(header.Key).Append(": ").Append(value).Append("\r\n");
+            {
+                var granted = header.Key.Equals("Access-Control-Allow-Headers", StringComparison.OrdinalIgnoreCase) ? value + ", " + ProxyLeases.SlotHeader : value;
+                text.Append(header.Key).Append(": ").Append(granted).Append("\r\n");
+            }
         }
         var chunked = !noBody && length is null;
         if (chunked)

@@ -6,30 +6,26 @@ using Openness.Crawler.Safety;
 namespace Openness.Crawler.Fetching.Proxy;
 
 /// <summary>
-/// A CONNECT tunnel (HTTPS, or a WebSocket) for one fetch: the host and port must be in the fetch's scope, the host is
-/// resolved with our address policy and the tunnel goes to the checked address. The bytes inside are TLS we do not
-/// see, so per-request checks stop at the host; the tunnel closes when the fetch ends, so the next fetch (perhaps
-/// another unit's) cannot reuse it.
+/// A CONNECT tunnel (HTTPS, or a WebSocket) for one fetch: the host and port must be in a current fetch's scope, the
+/// host is resolved with that fetch's address policy and the tunnel goes to the checked address. The bytes inside are
+/// TLS we do not see, so checks stop at the host; the tunnel closes when its fetch ends, so a later fetch (perhaps
+/// another unit's) cannot reuse it without asking again.
 /// </summary>
 internal sealed class ProxyTunnel(CrawlerOptions options)
 {
-    public async Task RunAsync(ProxyRequestHead head, BrowserFetchLease? lease, Stream client, ProxyClientReader reader, CancellationToken shutdown)
+    public async Task RunAsync(ProxyRequestHead head, ProxyLeases leases, Stream client, ProxyClientReader reader, CancellationToken shutdown)
     {
-        if (lease is null || !TryParseAuthority(head.Target, out var host, out var port) ||
-            !Uri.TryCreate($"https://{head.Target}/", UriKind.Absolute, out var probe))
+        Uri? probe = null;
+        var lease = TryParseAuthority(head.Target, out var host, out var port) &&
+                    Uri.TryCreate($"https://{head.Target}/", UriKind.Absolute, out probe)
+            ? leases.ForTunnel(probe)
+            : null;
+        if (lease is null || probe is null || !lease.Scope.Allows(probe))
         {
-            await ProxyExchange.RefuseAsync(client, 403, "no fetch in progress", shutdown).ConfigureAwait(false);
+            await ProxyExchange.RefuseAsync(client, 403, "no current fetch may reach this host", shutdown).ConfigureAwait(false);
             return;
         }
         var main = lease.IsMainAuthority(probe.IdnHost, port);
-        if (!lease.Scope.Allows(probe))
-        {
-            lease.CountBlockedRequest();
-            if (main)
-                lease.Refuse(PageErrorKind.OutOfScope, $"访问超出单位网站范围，已阻止（out of scope）：{head.Target}");
-            await ProxyExchange.RefuseAsync(client, 403, "out of scope", shutdown).ConfigureAwait(false);
-            return;
-        }
 
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(lease.Ended, shutdown);
         Socket socket;
