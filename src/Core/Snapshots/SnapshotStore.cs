@@ -68,6 +68,21 @@ public sealed class SnapshotStore : IDisposable
         }
     }
 
+    /// <summary>Every meta entry whose key starts with <paramref name="prefix"/> (crawl counters kept for a resume).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> MetaWithPrefix(string prefix)
+    {
+        lock (_gate)
+        {
+            // substr rather than LIKE: crawled URLs in keys may contain % and _.
+            using var cmd = Command("SELECT key,value FROM meta WHERE substr(key,1,length($p))=$p");
+            cmd.Parameters.AddWithValue("$p", prefix);
+            using var r = cmd.ExecuteReader();
+            var list = new List<KeyValuePair<string, string>>();
+            while (r.Read()) list.Add(new(r.GetString(0), r.GetString(1)));
+            return list;
+        }
+    }
+
     // ---- frontier ---------------------------------------------------------------------------------------
 
     /// <summary>Adds a URL to the frontier unless it was ever seen; returns whether it was new.</summary>

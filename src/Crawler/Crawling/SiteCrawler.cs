@@ -75,6 +75,33 @@ public sealed class SiteCrawler
             // Attachments matter for broken-link checks, but must not eat the budget meant for pages.
             _maxAttachments = Math.Max(2, _maxPages / 20);
             _portalUrl = UrlNormalizer.Normalize(unit.Portal);
+            // Trap counts go into the checkpoint as they grow, so a resumed crawl stops a trap where the first run would.
+            _traps.Recorded = (kind, key, value) => _store.SetMeta($"{TrapMetaPrefix}{kind}:{key}\n{value}", "");
+        }
+
+        private const string TrapMetaPrefix = "trap:";
+        private const string ListSlotsMetaPrefix = "list-slots:";
+
+        /// <summary>
+        /// Picks up the caps' counts where a killed run left them: trap buckets and list pages per column from the
+        /// checkpoint, attachments from the pages stored. Without this a resume would grant every cap afresh.
+        /// </summary>
+        private void RestoreCounters()
+        {
+            foreach (var (key, _) in _store.MetaWithPrefix(TrapMetaPrefix))
+            {
+                var rest = key[TrapMetaPrefix.Length..];
+                var colon = rest.IndexOf(':');
+                var newline = rest.IndexOf('\n');
+                if (colon > 0 && newline > colon)
+                    _traps.Restore(rest[..colon], rest[(colon + 1)..newline], rest[(newline + 1)..]);
+            }
+            foreach (var (key, value) in _store.MetaWithPrefix(ListSlotsMetaPrefix))
+            {
+                if (int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var taken))
+                    _listPagesPerColumn[key[ListSlotsMetaPrefix.Length..]] = taken;
+            }
+            _attachments = _store.Pages(withHtml: false).Count(p => LinkExtractor.IsAttachment(new Uri(p.Url)));
         }
 
         private CrawlerOptions Options => _owner._options;
@@ -84,6 +111,7 @@ public sealed class SiteCrawler
             var clock = Stopwatch.StartNew();
             var startPages = _store.PageCount();
             _reserved = startPages;
+            if (startPages > 0) RestoreCounters();
             _store.SetMeta("unit-id", _unit.Id);
             _store.Enqueue(_portalUrl, 0, null, 100);
             foreach (var entry in _unit.Entries) _store.Enqueue(UrlNormalizer.Normalize(entry), 0, null, 50);
@@ -396,7 +424,9 @@ public sealed class SiteCrawler
                 // The column's first page counts as its first list page.
                 var current = _listPagesPerColumn.GetOrAdd(column, 1);
                 if (current >= cap) return false;
-                if (_listPagesPerColumn.TryUpdate(column, current + 1, current)) return true;
+                if (!_listPagesPerColumn.TryUpdate(column, current + 1, current)) continue;
+                _store.SetMeta(ListSlotsMetaPrefix + column, (current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return true;
             }
         }
 

@@ -4,7 +4,8 @@ namespace Openness.Crawler.Crawling;
 
 /// <summary>
 /// Spots URL spaces that never end: calendars stepping a date parameter, session ids the normaliser could not
-/// strip, ever-deepening paths, and paths answering to endless query strings. One instance per unit crawl.
+/// strip, ever-deepening paths, and paths answering to endless query strings. One instance per unit crawl; what it
+/// has counted is reported through <see cref="Recorded"/> so a checkpoint can <see cref="Restore"/> it after a kill.
 /// </summary>
 public sealed partial class TrapDetector
 {
@@ -14,6 +15,21 @@ public sealed partial class TrapDetector
     private readonly Dictionary<string, HashSet<string>> _queriesByPath = new();
     private readonly Dictionary<string, HashSet<string>> _calendarValuesByPath = new();
     private readonly Lock _gate = new();
+
+    /// <summary>Bucket kind for <see cref="Recorded"/>/<see cref="Restore"/>: query strings per path.</summary>
+    public const string QueryBucket = "q";
+    /// <summary>Bucket kind for <see cref="Recorded"/>/<see cref="Restore"/>: calendar steps per path and parameters.</summary>
+    public const string CalendarBucket = "c";
+
+    /// <summary>Called (under the detector's lock) for each value newly counted: kind, bucket key, value.</summary>
+    public Action<string, string, string>? Recorded { get; set; }
+
+    /// <summary>Counts a value again that an earlier run of the same crawl had counted.</summary>
+    public void Restore(string kind, string key, string value)
+    {
+        lock (_gate)
+            Bucket(kind == CalendarBucket ? _calendarValuesByPath : _queriesByPath, key).Add(value);
+    }
 
     public TrapDetector(int maxQueriesPerPath = 50, int maxCalendarStepsPerPath = 12)
     {
@@ -59,12 +75,14 @@ public sealed partial class TrapDetector
                 var value = string.Join('&', calendar.Select(c => c.Value));
                 if (!values.Contains(value) && values.Count >= _maxCalendarStepsPerPath)
                     return $"calendar: more than {_maxCalendarStepsPerPath} date steps under {path}";
-                values.Add(value);
+                if (values.Add(value))
+                    Recorded?.Invoke(CalendarBucket, key, value);
             }
             var queries = Bucket(_queriesByPath, path);
             if (!queries.Contains(query) && queries.Count >= _maxQueriesPerPath)
                 return $"query-space: more than {_maxQueriesPerPath} query strings under {path}";
-            queries.Add(query);
+            if (queries.Add(query))
+                Recorded?.Invoke(QueryBucket, path, query);
         }
         return null;
     }

@@ -3,11 +3,13 @@ using Openness.Core.Snapshots;
 namespace Openness.Crawler.Fetching;
 
 /// <summary>
-/// What one fetch on a pooled page may do and what its routing saw. The page's route handler reads the current lease,
-/// so one shared browser context serves every unit with that unit's own scope.
+/// What one fetch on a pooled page may do and what the page's forward proxy saw. The proxy reads the slot's current
+/// lease, so one pooled page serves every unit with that unit's own scope.
 /// </summary>
 internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
 {
+    private readonly CancellationTokenSource _ended = new();
+    private bool _mainAnswered;
     private int _blockedRequests;
     private int _blockedAddresses;
     private int _skippedAssets;
@@ -17,14 +19,19 @@ internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
     public FetchRequest Request { get; } = request;
     public FetchScope Scope { get; } = scope;
 
-    /// <summary>The form body still to be sent with the main navigation (POST requests).</summary>
-    public IReadOnlyDictionary<string, string>? PendingForm { get; set; } = request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase) ? request.Form ?? new Dictionary<string, string>() : null;
+    /// <summary>Cancelled when the fetch ends: the proxy drops its upstream requests and closes its tunnels, so a
+    /// connection opened for one unit cannot carry the next unit's requests.</summary>
+    public CancellationToken Ended => _ended.Token;
+
+    /// <summary>The form body to send with the main navigation (POST requests): Chromium asks the proxy for the page
+    /// with a GET, and the proxy sends the POST.</summary>
+    public IReadOnlyDictionary<string, string>? Form { get; } = request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase) ? request.Form ?? new Dictionary<string, string>() : null;
 
     /// <summary>Set when routing refused the main navigation, so the fetch reports why instead of a bare net error.</summary>
     public (PageErrorKind Kind, string Message)? Refusal { get; private set; }
 
-    public int? MainStatus { get; set; }
-    public string? MainContentType { get; set; }
+    public int? MainStatus { get; private set; }
+    public string? MainContentType { get; private set; }
 
     public int BlockedRequests => _blockedRequests;
     public int BlockedAddresses => _blockedAddresses;
@@ -38,6 +45,40 @@ internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
     public void CountBlockedRequest() => Interlocked.Increment(ref _blockedRequests);
     public void CountBlockedAddress() => Interlocked.Increment(ref _blockedAddresses);
     public void CountSkippedAsset() => Interlocked.Increment(ref _skippedAssets);
+
+    /// <summary>True for the request that fetches the page itself: the requested URL or the latest redirect target,
+    /// until its answer arrives. Frames and scripts asking for the same URL later are not the page.</summary>
+    public bool IsMainHop(Uri url)
+    {
+        lock (_gate)
+            return !_mainAnswered && url == (_redirects.Count > 0 ? _redirects[^1] : Request.Url);
+    }
+
+    /// <summary>Whether a tunnel to <paramref name="host"/>:<paramref name="port"/> may carry the page itself.</summary>
+    public bool IsMainAuthority(string host, int port)
+    {
+        lock (_gate)
+        {
+            var main = _redirects.Count > 0 ? _redirects[^1] : Request.Url;
+            return !_mainAnswered && main.Port == port && string.Equals(main.IdnHost, host, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    public void MainAnswered(int status, string? contentType)
+    {
+        lock (_gate)
+        {
+            _mainAnswered = true;
+            MainStatus = status;
+            MainContentType = contentType;
+        }
+    }
+
+    // The source is not disposed: proxy connections may still read the token after the fetch ends.
+    public void End()
+    {
+        try { _ended.Cancel(); } catch (AggregateException) { } // a tunnel's close callback failed: it is closed anyway
+    }
 
     public void Refuse(PageErrorKind kind, string message)
     {

@@ -33,19 +33,23 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         }
         catch (TimeoutException)
         {
-            return Finish(BrowserOutcomes.Timeout(options.RequestTimeout, clock.Elapsed), html: null, screenshot: null);
+            return Finish(BrowserOutcomes.Timeout(options.RequestTimeout, clock.Elapsed), html: null, screenshot: null, response);
         }
         catch (PlaywrightException ex)
         {
             var outcome = lease.Refusal is { } refusal
                 ? BrowserOutcomes.Refused(refusal.Kind, refusal.Message, clock.Elapsed)
                 : BrowserOutcomes.FromNavigationError(ex.Message, clock.Elapsed);
-            return Finish(outcome, html: null, screenshot: null);
+            return Finish(outcome, html: null, screenshot: null, response);
         }
+
+        // The proxy refused the page itself (out of scope, private address, too large): its stand-in answer is not the site's.
+        if (lease.Refusal is { } refused)
+            return Finish(BrowserOutcomes.Refused(refused.Kind, refused.Message, clock.Elapsed), html: null, screenshot: null, response);
 
         int status = lease.MainStatus ?? response?.Status ?? 0;
         if (status == 0)
-            return Finish(BrowserOutcomes.Refused(PageErrorKind.BrowserError, "浏览器未收到页面响应（no main response）", clock.Elapsed), null, null);
+            return Finish(BrowserOutcomes.Refused(PageErrorKind.BrowserError, "浏览器未收到页面响应（no main response）", clock.Elapsed), null, null, response);
 
         await WaitForNetworkIdleAsync(cancellationToken).ConfigureAwait(false);
 
@@ -64,7 +68,7 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         {
             PageStuck = ex is TimeoutException;
             return Finish(BrowserOutcomes.Refused(PageErrorKind.BrowserError,
-                $"无法读取渲染后的页面（DOM capture failed: {ex.Message.Split('\n')[0]}）", clock.Elapsed), null, null);
+                $"无法读取渲染后的页面（DOM capture failed: {ex.Message.Split('\n')[0]}）", clock.Elapsed), null, null, response);
         }
 
         byte[]? screenshot = null;
@@ -85,7 +89,7 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
             }
         }
 
-        return Finish(BrowserOutcomes.FromStatus(status, clock.Elapsed), html, screenshot);
+        return Finish(BrowserOutcomes.FromStatus(status, clock.Elapsed), html, screenshot, response);
     }
 
     // Lists filled by XHR appear after "load"; wait for quiet, but never longer than the cap.
@@ -109,7 +113,7 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         }
     }
 
-    private FetchedPage Finish(PageOutcome outcome, string? html, byte[]? screenshot)
+    private FetchedPage Finish(PageOutcome outcome, string? html, byte[]? screenshot, IResponse? response)
     {
         if (lease.BlockedRequests > 0)
             _notes["blocked-requests"] = lease.BlockedRequests.ToString(CultureInfo.InvariantCulture);
@@ -119,20 +123,36 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
             _notes["skipped-assets"] = lease.SkippedAssets.ToString(CultureInfo.InvariantCulture);
         _notes["browser-elapsed-s"] = BrowserFetcher.Seconds(outcome.Elapsed);
 
+        var redirects = lease.Redirects.Count > 0 ? lease.Redirects : RedirectsSeenByChromium(response);
         var finalUrl = html is not null && Uri.TryCreate(page.Url, UriKind.Absolute, out var current) && current.Scheme is "http" or "https"
             ? current
-            : lease.Redirects.LastOrDefault() ?? lease.Request.Url;
+            : redirects.LastOrDefault() ?? lease.Request.Url;
         return new FetchedPage
         {
             RequestedUrl = lease.Request.Url,
             FinalUrl = finalUrl,
             Mode = FetchMode.Browser,
             Outcome = outcome,
-            ContentType = lease.MainContentType,
+            ContentType = lease.MainContentType ?? ContentTypeOf(response),
             Html = html,
             Screenshot = screenshot,
             Notes = _notes,
-            Redirects = lease.Redirects,
+            Redirects = redirects,
         };
     }
+
+    // Through an HTTPS tunnel the proxy sees no redirects and no headers; Chromium's record of the chain is all there is.
+    private static IReadOnlyList<Uri> RedirectsSeenByChromium(IResponse? response)
+    {
+        var hops = new List<Uri>();
+        for (var request = response?.Request; request?.RedirectedFrom is not null; request = request.RedirectedFrom)
+        {
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var hop))
+                hops.Insert(0, hop);
+        }
+        return hops;
+    }
+
+    private static string? ContentTypeOf(IResponse? response) =>
+        response?.Headers.TryGetValue("content-type", out var type) == true ? type : null;
 }

@@ -25,15 +25,21 @@ internal static class BrowserOutcomes
         ? PageOutcome.Ok(status, 1, elapsed)
         : new PageOutcome { Status = status, Error = PageErrorKind.HttpStatus, Message = $"服务器返回错误状态（HTTP {status}）", Elapsed = elapsed };
 
-    /// <summary>Route abort code that makes Chromium report the same error the driver's fetch met.</summary>
-    public static string AbortCodeFor(string driverError) => Classify(driverError).Kind switch
+    /// <summary>The wording for a failure the browser's proxy met on the way to the site, with its technical cause.</summary>
+    public static string TextFor(PageErrorKind kind, string? cause, Uri url)
     {
-        PageErrorKind.DnsFailure => "namenotresolved",
-        PageErrorKind.ConnectionRefused => "connectionrefused",
-        PageErrorKind.ConnectionReset => "connectionreset",
-        PageErrorKind.Timeout => "timedout",
-        _ => "failed",
-    };
+        var text = kind switch
+        {
+            PageErrorKind.DnsFailure => "域名解析失败（DNS）",
+            PageErrorKind.ConnectionRefused => "服务器拒绝连接（connection refused）",
+            PageErrorKind.ConnectionReset => "连接被重置（connection reset）",
+            PageErrorKind.Timeout => "连接超时（timeout）",
+            PageErrorKind.TlsError => "HTTPS 证书或加密连接错误（TLS）",
+            PageErrorKind.BlockedAddress => $"目标地址为内网或本机地址，已阻止（blocked private/loopback address）：{url.Host}",
+            _ => "浏览器加载页面失败（browser error）",
+        };
+        return string.IsNullOrWhiteSpace(cause) ? text : $"{text}（{cause}）";
+    }
 
     private static (PageErrorKind Kind, string Text) Classify(string error)
     {

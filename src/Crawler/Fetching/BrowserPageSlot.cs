@@ -1,52 +1,81 @@
-using System.Net;
 using Microsoft.Playwright;
-using Openness.Core.Snapshots;
+using Openness.Crawler.Fetching.Proxy;
 
 namespace Openness.Crawler.Fetching;
 
 /// <summary>
-/// One pooled browser page and its request routing. Every request the page makes passes through
-/// <see cref="HandleRouteAsync"/>: out-of-scope hosts, non-public addresses and (without a screenshot) images, fonts
-/// and media are aborted. Documents and XHR are fetched with redirects off and handed back to the browser, because
-/// Playwright does not route redirect hops: that way each hop is checked against scope and address rules too.
+/// One pooled browser page. Its only way out is the context's <see cref="BrowserProxy"/>, which knows the page's
+/// current fetch by the slot id Chromium adds to each of its requests: out-of-scope hosts, non-public addresses and
+/// (without a screenshot) images, fonts and media are refused there, each redirect hop comes back through it, and no
+/// request passes through the Playwright driver. The page is replaced after <see cref="NavigationsPerPage"/> fetches
+/// so its renderer's heap cannot grow for the whole night.
 /// </summary>
 internal sealed class BrowserPageSlot
 {
-    private static readonly HashSet<string> AssetTypes = ["image", "font", "media"];
-    private static readonly HashSet<string> CheckedHopTypes = ["document", "xhr", "fetch"];
+    /// <summary>Fetches before the page (and with it, usually, its renderer process) is replaced by a fresh one.</summary>
+    public const int NavigationsPerPage = 100;
 
-    private readonly CrawlerOptions _options;
-    private readonly BrowserAddressGuard _guard;
-    private volatile BrowserFetchLease? _lease;
+    private readonly IBrowserContext _context;
+    private readonly ProxyLeases _leases;
+    private readonly string _id;
+    private BrowserFetchLease? _lease;
+    private int _navigations;
 
-    private BrowserPageSlot(IPage page, CrawlerOptions options, BrowserAddressGuard guard)
+    private BrowserPageSlot(IBrowserContext context, ProxyLeases leases, string id, IPage page)
     {
+        _context = context;
+        _leases = leases;
+        _id = id;
         Page = page;
-        _options = options;
-        _guard = guard;
+        Watch(page);
     }
 
-    public IPage Page { get; }
+    public IPage Page { get; private set; }
 
     public bool IsUsable => !Page.IsClosed && !Crashed;
 
+    /// <summary>Pages this slot opened (the first, replacements after recycling).</summary>
+    public int PagesOpened { get; private set; } = 1;
+
     private bool Crashed { get; set; }
 
-    public static async Task<BrowserPageSlot> CreateAsync(IBrowserContext context, CrawlerOptions options, BrowserAddressGuard guard)
+    public static async Task<BrowserPageSlot> CreateAsync(IBrowserContext context, ProxyLeases leases, string id)
     {
-        var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        var slot = new BrowserPageSlot(page, options, guard);
-        page.Crash += (_, _) => slot.Crashed = true;
-        await page.RouteAsync("**/*", slot.HandleRouteAsync).ConfigureAwait(false);
-        return slot;
+        var page = await OpenPageAsync(context, id).ConfigureAwait(false);
+        return new BrowserPageSlot(context, leases, id, page);
     }
 
-    public void Begin(BrowserFetchLease lease) => _lease = lease;
+    private static async Task<IPage> OpenPageAsync(IBrowserContext context, string id)
+    {
+        var page = await context.NewPageAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        try
+        {
+            await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [ProxyLeases.SlotHeader] = id })
+                .WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            return page;
+        }
+        catch
+        {
+            await ClosePageAsync(page).ConfigureAwait(false);
+            throw;
+        }
+    }
 
-    /// <summary>Leaves the page blank so the last site's timers and pollers stop before the next unit uses it.</summary>
+    public void Begin(BrowserFetchLease lease)
+    {
+        _lease = lease;
+        _leases.Begin(_id, lease);
+    }
+
+    /// <summary>Ends the fetch: its tunnels close, and the page goes blank so the last site's timers and pollers stop
+    /// before the next unit uses it.</summary>
     public async Task EndAsync()
     {
+        var lease = _lease;
         _lease = null;
+        _leases.End(_id);
+        lease?.End();
+        _navigations++;
         if (Crashed)
             return;
         // After a refused navigation Chromium is still committing its error page, which interrupts the first
@@ -67,10 +96,37 @@ internal sealed class BrowserPageSlot
                 break;
             }
         }
-        // Still showing the last site (routing already refuses all its requests): keep the page if it answers.
+        // Still showing the last site (the proxy already refuses all its requests): keep the page if it answers.
         if (!await RespondsAsync().ConfigureAwait(false))
             Crashed = true;
     }
+
+    /// <summary>Replaces a page that has served <see cref="NavigationsPerPage"/> fetches.</summary>
+    public async Task RecycleIfWornAsync()
+    {
+        if (_navigations < NavigationsPerPage || !IsUsable)
+            return;
+        var worn = Page;
+        try
+        {
+            Page = await OpenPageAsync(_context, _id).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            return; // keep the worn page; it still works
+        }
+        Watch(Page);
+        PagesOpened++;
+        _navigations = 0;
+        await ClosePageAsync(worn).ConfigureAwait(false);
+    }
+
+    public void MarkBroken() => Crashed = true;
+
+    /// <summary>Closes the page; a hung renderer may never confirm, so the wait is bounded.</summary>
+    public Task CloseAsync() => ClosePageAsync(Page);
+
+    private void Watch(IPage page) => page.Crash += (_, _) => Crashed = true;
 
     private async Task<bool> RespondsAsync()
     {
@@ -86,130 +142,15 @@ internal sealed class BrowserPageSlot
         }
     }
 
-    public void MarkBroken() => Crashed = true;
-
-    /// <summary>Closes the page; a hung renderer may never confirm, so the wait is bounded.</summary>
-    public async Task CloseAsync()
+    private static async Task ClosePageAsync(IPage page)
     {
-        if (Page.IsClosed)
-            return;
         try
         {
-            await Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
-            // Already gone, or hung: the browser reclaims it on close.
+            // Already gone, or hung: the context reclaims it on close.
         }
-    }
-
-    private async Task HandleRouteAsync(IRoute route)
-    {
-        var lease = _lease;
-        try
-        {
-            if (lease is null)
-            {
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false); // idle page: nothing may load
-                return;
-            }
-            var request = route.Request;
-            bool isMain = request.IsNavigationRequest && request.Frame == Page.MainFrame;
-            if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !lease.Scope.Allows(url))
-            {
-                lease.CountBlockedRequest();
-                if (isMain)
-                    lease.Refuse(PageErrorKind.OutOfScope, $"访问超出单位网站范围，已阻止（out of scope）：{request.Url}");
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                return;
-            }
-            if (!lease.Request.Screenshot && AssetTypes.Contains(request.ResourceType))
-            {
-                lease.CountSkippedAsset();
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                return;
-            }
-            if (!lease.Scope.AllowPrivateAddresses && await _guard.IsBlockedAsync(url.Host, CancellationToken.None).ConfigureAwait(false))
-            {
-                lease.CountBlockedAddress();
-                if (isMain)
-                    lease.Refuse(PageErrorKind.BlockedAddress, $"目标地址为内网或本机地址，已阻止（blocked private/loopback address）：{url.Host}");
-                await route.AbortAsync("addressunreachable").ConfigureAwait(false);
-                return;
-            }
-            if (CheckedHopTypes.Contains(request.ResourceType))
-                await FetchHopAsync(route, lease, url, isMain).ConfigureAwait(false);
-            else
-                await route.ContinueAsync().ConfigureAwait(false);
-        }
-        catch (PlaywrightException)
-        {
-            // The page navigated away or closed while this request was in flight: nothing left to route.
-        }
-        catch (Exception)
-        {
-            // An unrouted request would hang the page until the timeout; refuse it instead.
-            try { await route.AbortAsync("failed").ConfigureAwait(false); } catch (PlaywrightException) { }
-        }
-    }
-
-    private async Task FetchHopAsync(IRoute route, BrowserFetchLease lease, Uri url, bool isMain)
-    {
-        var fetchOptions = new RouteFetchOptions { MaxRedirects = 0, MaxRetries = 0, Timeout = (float)_options.RequestTimeout.TotalMilliseconds };
-        if (isMain && lease.PendingForm is { } form)
-        {
-            lease.PendingForm = null;
-            fetchOptions.Method = "POST";
-            fetchOptions.PostData = System.Text.Encoding.UTF8.GetBytes(string.Join('&', form.Select(p => $"{WebUtility.UrlEncode(p.Key)}={WebUtility.UrlEncode(p.Value)}")));
-            var headers = new Dictionary<string, string>(route.Request.Headers) { ["content-type"] = "application/x-www-form-urlencoded" };
-            fetchOptions.Headers = headers;
-        }
-
-        IAPIResponse response;
-        try
-        {
-            response = await route.FetchAsync(fetchOptions).ConfigureAwait(false);
-        }
-        catch (PlaywrightException ex)
-        {
-            await route.AbortAsync(BrowserOutcomes.AbortCodeFor(ex.Message)).ConfigureAwait(false);
-            return;
-        }
-        catch (TimeoutException)
-        {
-            await route.AbortAsync("timedout").ConfigureAwait(false);
-            return;
-        }
-
-        if (response.Status is >= 300 and < 400 && response.Headers.TryGetValue("location", out var location) &&
-            Uri.TryCreate(url, location, out var target))
-        {
-            if (!lease.Scope.Allows(target))
-            {
-                lease.CountBlockedRequest();
-                if (isMain)
-                    lease.Refuse(PageErrorKind.OutOfScope, $"重定向到单位网站范围以外，已阻止（redirect out of scope）：{target}");
-                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
-                return;
-            }
-            if (isMain && !lease.AddRedirect(target, _options.MaxRedirects))
-            {
-                await route.AbortAsync("failed").ConfigureAwait(false);
-                return;
-            }
-        }
-        else if (isMain)
-        {
-            lease.MainStatus = response.Status;
-            lease.MainContentType = response.Headers.TryGetValue("content-type", out var type) ? type : null;
-            if (response.Headers.TryGetValue("content-length", out var length) && long.TryParse(length, out var bytes) &&
-                bytes > _options.MaxResponseBytes)
-            {
-                lease.Refuse(PageErrorKind.TooLarge, $"页面过大（{bytes} bytes > {_options.MaxResponseBytes}）");
-                await route.AbortAsync("failed").ConfigureAwait(false);
-                return;
-            }
-        }
-        await route.FulfillAsync(new() { Response = response }).ConfigureAwait(false);
     }
 }

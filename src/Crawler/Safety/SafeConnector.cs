@@ -20,8 +20,18 @@ public static class SafeConnector
         // No scope on the request means nobody vouched for private addresses: refuse them.
         var allowPrivate = context.InitialRequestMessage.Options.TryGetValue(ScopeKey, out var scope)
                            && scope.AllowPrivateAddresses;
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal)
+        return new NetworkStream(await ConnectCheckedAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, allowPrivate, cancellationToken)
+            .ConfigureAwait(false), ownsSocket: true);
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="host"/> and connects to one of its permitted addresses; the browser's forward proxy
+    /// uses this too, so Chromium never connects to an address we did not check.
+    /// </summary>
+    /// <exception cref="BlockedAddressException">Every address the host resolved to is off limits.</exception>
+    public static async Task<Socket> ConnectCheckedAsync(string host, int port, bool allowPrivate, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
 
@@ -32,8 +42,8 @@ public static class SafeConnector
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(permitted, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
+            await socket.ConnectAsync(permitted, port, cancellationToken).ConfigureAwait(false);
+            return socket;
         }
         catch
         {

@@ -150,6 +150,37 @@ public sealed class BrowserFetcherTests
     }
 
     [Test]
+    public async Task In_scope_cross_origin_api_without_preflight_support_still_fills_the_list()
+    {
+        // The pool marks each page's requests with a header; that must not make a simple cross-origin GET need a
+        // CORS preflight the site's API never answers (many portal APIs answer OPTIONS with an error).
+        OtherHost.Handle("/cors/list", async context =>
+        {
+            if (HttpMethods.IsOptions(context.Request.Method))
+            {
+                context.Response.StatusCode = 405;
+                return;
+            }
+            context.Response.Headers["Access-Control-Allow-Origin"] = "*";
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await context.Response.WriteAsync("""[{"title":"关于公布2025年度政府信息公开工作年度报告的通知"}]""");
+        });
+        Site.Html("/cors/index.html", $$"""
+            <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><ul id="rows"></ul>
+            <script>fetch('{{OtherHost.Url("/cors/list")}}').then(r => r.json()).then(items => {
+              for (const it of items) { const li = document.createElement('li'); li.textContent = it.title; document.getElementById('rows').appendChild(li); }
+            });</script></body></html>
+            """);
+        var scope = new FetchScope(new HashSet<string> { Site.HostAndPort, OtherHost.HostAndPort }, AllowPrivateAddresses: true);
+
+        var page = await Fetcher.FetchAsync(new FetchRequest { Url = Site.Url("/cors/index.html") }, scope, CancellationToken.None);
+
+        Assert.That(page.Outcome.Succeeded, Is.True, page.Outcome.Message);
+        Assert.That(page.Html, Does.Contain("关于公布2025年度政府信息公开工作年度报告的通知"));
+        Assert.That(OtherHost.CountRequests("/cors/list"), Is.EqualTo(1), "one GET, no preflight the page would not have sent");
+    }
+
+    [Test]
     public async Task Images_are_not_requested_unless_a_screenshot_is_asked_for()
     {
         Site.Html("/img/index.html", """
