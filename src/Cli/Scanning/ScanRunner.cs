@@ -9,6 +9,7 @@ using Openness.Rules.Checks;
 using Openness.Rules.Scoring;
 using Openness.Rules.SiteModel;
 using Openness.Storage;
+using Openness.Storage.Reviews;
 
 namespace Openness.Cli.Scanning;
 
@@ -29,7 +30,7 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         var rules = RulesBundle.Load(units.IndicatorSystem); // bad rules stop the scan before anything is fetched
         var systemContent = await File.ReadAllTextAsync(units.IndicatorSystem, ct);
 
-        var store = await ScanStore.OpenAsync(settings.Storage, rules.Catalogue, ct);
+        var store = await ScanStore.OpenAsync(settings.Storage, rules.Catalogue, ct, new KnownIndicatorSystems(rules.System));
         var runId = await store.StartRunAsync(units.Evaluation, rules.System.Id, rules.System.Name, systemContent,
             rules.System.ContentHash, asOf, units.Units, ct);
         progress.Info($"scan run {runId}: {units.Units.Count} units, indicator system {rules.System.Id} ({rules.System.Name}), as of {asOf:yyyy-MM-dd}");
