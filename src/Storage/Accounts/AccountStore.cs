@@ -60,6 +60,22 @@ public sealed class AccountStore
         return ToStored(user);
     }
 
+    /// <summary>Replaces a user's password (and lifts any lock-out), recorded in the audit trail.</summary>
+    public async Task SetPasswordAsync(string username, string passwordHash, string actor, CancellationToken ct = default)
+    {
+        var name = Normalize(username);
+        await using var db = Context();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Username == name, ct) ?? throw new AccountRejectedException($"用户“{name}”不存在。");
+        user.PasswordHash = passwordHash;
+        user.FailedAttempts = 0;
+        user.LockedUntil = null;
+        db.AuditTrail.Add(new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow, Actor = actor, Action = nameof(AuditAction.UserPasswordSet), UnitKey = user.UnitKey, Subject = $"用户 {name}",
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<StoredUser?> FindAsync(string username, CancellationToken ct = default)
     {
         var name = Normalize(username);

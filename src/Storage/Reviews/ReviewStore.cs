@@ -42,6 +42,15 @@ public sealed class ReviewStore
         return items.Where(i => Matches(i, filter.Status)).ToList();
     }
 
+    /// <summary>Every finding of one unit in one run, in the card's order.</summary>
+    public async Task<IReadOnlyList<ReviewItem>> GetUnitFindingsAsync(long runId, string unitKey, CancellationToken ct = default)
+    {
+        await using var db = Context();
+        var findings = await db.Findings.Where(f => f.UnitScan!.ScanRunId == runId && f.UnitScan.Unit!.UnitKey == unitKey)
+            .OrderBy(f => f.Ordinal).ToListAsync(ct);
+        return await LoadItemsAsync(db, findings, ct);
+    }
+
     public async Task<ReviewItem?> GetFindingAsync(long findingId, CancellationToken ct = default)
     {
         await using var db = Context();
