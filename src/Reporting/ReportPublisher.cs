@@ -22,7 +22,9 @@ public sealed class ReportPublisher(ScanStore store)
         var exports = new List<string>();
         foreach (var unit in units)
         {
-            reports.Add(await _unitReports.WriteAsync(unit, reportsDirectory, ct));
+            // The trend ends at this run, also when an older run's reports are written again.
+            var history = (await store.GetUnitHistoryAsync(unit.Run.Evaluation, unit.Unit.Id, ct)).Where(h => h.RunId <= runId).ToList();
+            reports.Add(await _unitReports.WriteAsync(unit, history, reportsDirectory, ct));
             if (exportDirectory is not null) exports.Add(await _export.WriteAsync(unit, exportDirectory, ct));
         }
         var (html, csv) = await _ranking.WriteAsync(ranking, reportsDirectory, ct);
