@@ -27,6 +27,10 @@ public sealed class HtmlReportTests
     {
         Assert.That(_published.UnitReports.Select(Path.GetFileName), Is.EquivalentTo(new[] { "good-unit.html", "missing-column.html", "hostile.html" }));
         Assert.That(File.Exists(_published.RankingHtml) && File.Exists(_published.RankingCsv));
+        Assert.That(Path.GetFileName(_published.RankingXlsx), Is.EqualTo("ranking.xlsx"));
+        using (var x = new XlsxReader(File.ReadAllBytes(_published.RankingXlsx)))
+            Assert.That(x.SheetNames, Is.EqualTo(new[] { "排名", "检查结果" }));
+        Assert.That(File.ReadAllText(_published.FindingsCsv), Does.Contain(ReportTestStore.MissingColumnMessage));
         Assert.That(_published.Exports, Has.Count.EqualTo(3));
     }
 
