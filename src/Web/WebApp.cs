@@ -40,6 +40,8 @@ public static class WebApp
         services.AddSingleton<SignInService>();
         services.AddSingleton<Layout>();
         services.AddSingleton<UnitReportPage>();
+        // One Chromium for every PDF (started on the first print); the container disposes it with the app.
+        services.AddSingleton(_ => new Reporting.UnitReportPdf());
         if (schedule is not null) services.AddSingleton(schedule);
 
         var keys = services.AddDataProtection().SetApplicationName("openness-web");

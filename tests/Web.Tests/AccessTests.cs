@@ -25,9 +25,13 @@ public sealed class AccessTests
         yield return $"/units/{e}/{unitKey}";
         yield return $"/units/{e}/{unitKey}?run={TestApp.Run1}";
         yield return $"/units/{e}/{unitKey}/trend";
+        yield return $"/units/{e}/{unitKey}/trend.svg";
         yield return $"/units/{e}/{unitKey}/report.html";
+        yield return $"/units/{e}/{unitKey}/report.pdf";
         yield return $"/units/{e}/{unitKey}/rectification.csv";
+        yield return $"/units/{e}/{unitKey}/rectification.xlsx";
         yield return $"/units/{e}/{unitKey}/findings.csv";
+        yield return $"/units/{e}/{unitKey}/findings.xlsx";
         yield return $"/screenshots/{findingId}/0";
         yield return $"/api/evaluations/{e}/units/{unitKey}";
         yield return $"/api/evaluations/{e}/units/{unitKey}/findings";
@@ -44,7 +48,9 @@ public sealed class AccessTests
         yield return $"/office/e/{e}/runs";
         yield return $"/office/runs/{TestApp.Run2}";
         yield return $"/office/e/{e}/ranking.csv";
+        yield return $"/office/e/{e}/ranking.xlsx";
         yield return $"/office/e/{e}/findings.csv";
+        yield return $"/office/e/{e}/findings.xlsx";
         yield return "/office/schedule";
         yield return $"/api/evaluations/{e}/ranking";
         yield return "/review";

@@ -69,8 +69,10 @@ public sealed class BrowserTests
         Assert.That(await page.Locator("#run-units").InnerTextAsync(), Does.Contain(TestApp.UnitA.Name).And.Contain("完成"));
 
         await page.GotoAsync($"{TestApp.BaseUrl}/units/{TestApp.EvaluationId}/{TestApp.UnitA.Id}/trend");
-        Assert.That(await page.Locator("svg polyline").CountAsync(), Is.EqualTo(1));
-        Assert.That(await page.Locator("svg circle").CountAsync(), Is.EqualTo(2), "one point per run");
+        Assert.That(await page.Locator("img#trend").EvaluateAsync<int>("img => img.naturalWidth"), Is.GreaterThan(0), "the trend chart loads");
+        Assert.That(await page.Locator("#history tr").CountAsync(), Is.EqualTo(3), "two runs listed");
+        var svg = await (await page.APIRequest.GetAsync($"{TestApp.BaseUrl}/units/{TestApp.EvaluationId}/{TestApp.UnitA.Id}/trend.svg")).TextAsync();
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(svg, "<circle").Count, Is.EqualTo(2), "one point per run");
         await page.GotoAsync($"{TestApp.BaseUrl}/office/schedule");
         Assert.That(await page.Locator("main").InnerTextAsync(), Does.Contain("未运行调度器"));
         await page.Context.CloseAsync();
@@ -141,7 +143,7 @@ public sealed class BrowserTests
         Assert.That(report, Does.Contain("复核调整"));
         Assert.That(await page.Locator("#rectification tr").CountAsync(), Is.GreaterThan(1), "a rectification list");
         Assert.That(await page.Locator("#rectification tr >> nth=0").InnerTextAsync(),
-            Does.Contain("任务").And.Contain("完成情况").And.Contain("存在问题").And.Contain("整改措施").And.Contain("责任单位"));
+            Does.Contain("工作任务").And.Contain("完成情况").And.Contain("存在问题").And.Contain("整改措施").And.Contain("整改责任主体"));
         Assert.That(await page.Locator("#indicators").InnerTextAsync(), Does.Contain(TestApp.HostileTitle));
         await AssertNoInjectionAsync(page);
         // Readable on a phone: nothing wider than the screen except inside the scrolling tables.
@@ -180,7 +182,16 @@ public sealed class BrowserTests
         var messages = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Select(f => f.GetProperty("message").GetString()).ToList();
         Assert.That(messages, Has.Member($"《{TestApp.HostileTitle}》未发布解读"));
         var rect = System.Text.Encoding.UTF8.GetString(await (await a.GetAsync($"/units/{TestApp.EvaluationId}/{TestApp.UnitA.Id}/rectification.csv")).Content.ReadAsByteArrayAsync());
-        Assert.That(rect, Does.StartWith("\uFEFF序号,任务,完成情况,存在问题,整改措施,责任单位"));
+        Assert.That(rect, Does.StartWith("\uFEFF").And.Contain("序号,工作任务,完成情况,存在问题,整改措施,整改责任主体,材料提供部门"));
+        var pdf = await a.GetAsync($"/units/{TestApp.EvaluationId}/{TestApp.UnitA.Id}/report.pdf");
+        Assert.That(pdf.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/pdf"));
+        Assert.That(System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), Is.EqualTo("%PDF-"));
+        using var office = await WebClient.SignedInAsync("office");
+        var xlsx = await (await office.GetAsync($"/office/e/{TestApp.EvaluationId}/ranking.xlsx")).Content.ReadAsByteArrayAsync();
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var text = string.Join("|", doc.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>()
+            .Select(i => i.InnerText) ?? []) + string.Join("|", doc.WorkbookPart.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).Select(c => c.InnerText));
+        Assert.That(text, Does.Contain(TestApp.UnitA.Name).And.Contain(TestApp.UnitB.Name), "the ranking workbook names both units");
     }
 
     private async Task<double> TotalInRankingAsync(IPage page, string unitName)

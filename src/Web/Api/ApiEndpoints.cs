@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Openness.Reporting;
+using Openness.Reporting.Rectification;
 using Openness.Storage;
 using Openness.Storage.Reviews;
 using Openness.Web.Auth;
@@ -75,13 +76,13 @@ public static class ApiEndpoints
         return Results.Json((await reviews.GetUnitFindingsAsync(result.Run.RunId, unitKey, ct)).Select(Shape), Json);
     }
 
-    private static async Task<IResult> UnitRectification(HttpContext http, EvaluationStore evaluations, ScanStore scans, ReviewStore reviews,
+    private static async Task<IResult> UnitRectification(HttpContext http, EvaluationStore evaluations, ScanStore scans,
         long evaluationId, string unitKey, long? run, CancellationToken ct)
     {
         if (!http.User.CanSeeUnit(unitKey)) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var result = await UnitResults.FindAsync(evaluations, scans, evaluationId, unitKey, run, ct);
         if (result is null) return Results.NotFound();
-        return Results.Json(Rectification.For(result, await reviews.GetUnitFindingsAsync(result.Run.RunId, unitKey, ct)), Json);
+        return Results.Json(RectificationListBuilder.Build(result), Json);
     }
 
     private static async Task<IResult> Finding(HttpContext http, ReviewStore reviews, long findingId, CancellationToken ct)

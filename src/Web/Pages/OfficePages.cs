@@ -57,8 +57,11 @@ public static class OfficePages
           .Append(" · 第").Append(found.Run.RunId).Append("次 · ").Append(T(RunStateText(found.Run.State)))
           .Append(" · 分数为复核后的有效得分</p>");
         var e = found.Evaluation.Id;
-        sb.Append("<p>导出：<a href=\"/office/e/").Append(e).Append("/ranking.csv?run=").Append(found.Run.RunId).Append("\">排名 CSV</a> · ")
-          .Append("<a href=\"/office/e/").Append(e).Append("/findings.csv?run=").Append(found.Run.RunId).Append("\">发现 CSV</a> · ")
+        var q = $"?run={found.Run.RunId}";
+        sb.Append("<p>导出：<a href=\"/office/e/").Append(e).Append("/ranking.xlsx").Append(q).Append("\">排名 Excel</a> · ")
+          .Append("<a href=\"/office/e/").Append(e).Append("/ranking.csv").Append(q).Append("\">排名 CSV</a> · ")
+          .Append("<a href=\"/office/e/").Append(e).Append("/findings.xlsx").Append(q).Append("\">排名与检查结果 Excel</a> · ")
+          .Append("<a href=\"/office/e/").Append(e).Append("/findings.csv").Append(q).Append("\">检查结果 CSV</a> · ")
           .Append("<a href=\"/api/evaluations/").Append(e).Append("/ranking?run=").Append(found.Run.RunId).Append("\">JSON</a> · ")
           .Append("<a href=\"/office/e/").Append(e).Append("/runs\">扫描记录</a></p>");
         sb.Append("<div class=\"scroll\"><table id=\"ranking\"><tr><th>名次</th><th>单位</th><th>总分</th><th>等次</th>");

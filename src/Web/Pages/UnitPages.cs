@@ -55,7 +55,8 @@ public static class UnitPages
         if (evaluation is null || unit is null) return layout.Message(http, "未找到", "该单位在此评估中没有结果。", 404);
         var history = await scans.GetUnitHistoryAsync(evaluation.Name, unitKey, ct);
         var sb = new System.Text.StringBuilder();
-        sb.Append("<div class=\"chart\">").Append(TrendChart.Render(history, $"{unit.Name} 历次评估得分")).Append("</div>");
+        sb.Append("<p class=\"chart\"><img id=\"trend\" alt=\"").Append(T(unit.Name)).Append(" 得分趋势\" src=\"/units/").Append(evaluationId).Append('/')
+          .Append(U(unitKey)).Append("/trend.svg\"></p>");
         sb.Append("<div class=\"scroll\"><table id=\"history\"><tr><th>批次</th><th>评估日期</th><th>状态</th><th>得分</th><th>等次</th></tr>");
         foreach (var h in history)
             sb.Append("<tr><td><a href=\"/units/").Append(evaluationId).Append('/').Append(U(unitKey)).Append("?run=").Append(h.RunId).Append("\">第")

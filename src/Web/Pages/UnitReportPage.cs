@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Openness.Reporting.Rectification;
 using Openness.Rules.Findings;
 using Openness.Storage;
 using Openness.Storage.Reviews;
@@ -30,9 +31,13 @@ public sealed class UnitReportPage
             sb.Append("<div>待人工评分<br><span class=\"big\">").Append(Points(card.ManualPointsPending)).Append("</span> 分</div>");
         sb.Append("<div>抓取页面<br>成功 ").Append(result.Crawl.PagesFetched).Append("，失败 ").Append(result.Crawl.PagesFailed).Append("</div></div>");
         var q = $"?run={run}";
-        sb.Append("<p>导出：<a href=\"/units/").Append(evaluationId).Append('/').Append(unit).Append("/report.html").Append(q).Append("\">报告 HTML</a> · ")
-          .Append("<a href=\"/units/").Append(evaluationId).Append('/').Append(unit).Append("/rectification.csv").Append(q).Append("\">整改清单 CSV</a> · ")
-          .Append("<a href=\"/units/").Append(evaluationId).Append('/').Append(unit).Append("/findings.csv").Append(q).Append("\">发现 CSV</a> · ")
+        var path = $"/units/{evaluationId}/{unit}";
+        sb.Append("<p>导出：<a href=\"").Append(path).Append("/report.pdf").Append(q).Append("\">报告 PDF</a> · ")
+          .Append("<a href=\"").Append(path).Append("/report.html").Append(q).Append("\">报告 HTML</a> · ")
+          .Append("<a href=\"").Append(path).Append("/rectification.xlsx").Append(q).Append("\">整改清单 Excel</a> · ")
+          .Append("<a href=\"").Append(path).Append("/rectification.csv").Append(q).Append("\">整改清单 CSV</a> · ")
+          .Append("<a href=\"").Append(path).Append("/findings.xlsx").Append(q).Append("\">检查结果 Excel</a> · ")
+          .Append("<a href=\"").Append(path).Append("/findings.csv").Append(q).Append("\">检查结果 CSV</a> · ")
           .Append("<a href=\"/api/evaluations/").Append(evaluationId).Append("/units/").Append(unit).Append(q).Append("\">JSON</a> · ")
           .Append("<a href=\"/units/").Append(evaluationId).Append('/').Append(unit).Append("/trend\">历次得分趋势</a>");
         if (staff) sb.Append(" · <a href=\"/review/manual/").Append(run).Append('/').Append(unit).Append("\">人工评分项</a>");
@@ -47,16 +52,19 @@ public sealed class UnitReportPage
               .Append(Points(i.PointsEarned)).Append("</td><td class=\"n\">").Append(Points(i.PointsPossible)).Append("</td></tr>");
         sb.Append("</table></div>");
 
-        var rectification = Rectification.For(result, findings);
+        var rectification = RectificationListBuilder.Build(result);
         sb.Append("<h2>整改清单</h2>");
-        if (rectification.Count == 0) sb.Append("<p>未发现需整改的问题。</p>");
+        if (rectification.Items.Count == 0) sb.Append("<p>未发现需整改的问题。</p>");
         else
         {
-            sb.Append("<div class=\"scroll\"><table id=\"rectification\"><tr><th>序号</th><th>任务</th><th>完成情况</th><th>存在问题</th><th>整改措施</th><th>责任单位</th></tr>");
-            foreach (var r in rectification)
-                sb.Append("<tr><td class=\"n\">").Append(r.Number).Append("</td><td>").Append(T(r.Task)).Append("</td><td>").Append(T(r.State))
-                  .Append("</td><td>").Append(string.Join("<br>", r.Problems.Select(T))).Append("</td><td>").Append(T(r.Measure))
-                  .Append("</td><td>").Append(T(r.ResponsibleBody)).Append("</td></tr>");
+            sb.Append("<div class=\"scroll\"><table id=\"rectification\"><tr>");
+            foreach (var h in RectificationList.Headings) sb.Append("<th>").Append(T(h)).Append("</th>");
+            sb.Append("</tr>");
+            foreach (var r in rectification.Items)
+                sb.Append("<tr><td class=\"n\">").Append(r.Number).Append("</td><td>").Append(T(r.IndicatorId)).Append(' ').Append(T(r.IndicatorName))
+                  .Append("</td><td>").Append(T(r.Completion)).Append("（扣 ").Append(Points(r.PointsLost)).Append(" 分）</td><td>")
+                  .Append(string.Join("<br>", r.Problems.Select(p => T(p.Message)))).Append("</td><td>").Append(string.Join("<br>", r.Measures.Select(T)))
+                  .Append("</td><td>").Append(T(r.ResponsibleBody)).Append("</td><td>").Append(T(string.Join("、", r.MaterialProviders))).Append("</td></tr>");
             sb.Append("</table></div>");
         }
 
