@@ -15,6 +15,8 @@ public static class CommandLine
         root.Add(DemoCommand.Build());
         root.Add(ScanCommand.Build());
         root.Add(RulesCommand.Build());
+        root.Add(ScheduleCommand.Build());
+        root.Add(WorkerCommand.Build());
         try
         {
             // Our own handler below reports bad input as file:line: message with exit code 2; the default one would

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Openness.Cli.Scanning;
+using Openness.Scanning;
 using Openness.Core.Units;
 
 namespace Openness.Cli.Commands;
