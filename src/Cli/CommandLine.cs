@@ -17,6 +17,8 @@ public static class CommandLine
         root.Add(RulesCommand.Build());
         root.Add(ScheduleCommand.Build());
         root.Add(WorkerCommand.Build());
+        root.Add(ReportCommand.Build());
+        root.Add(DbCommand.Build());
         try
         {
             // Our own handler below reports bad input as file:line: message with exit code 2; the default one would
