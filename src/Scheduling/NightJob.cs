@@ -12,6 +12,8 @@ namespace Openness.Scheduling;
 [PersistJobDataAfterExecution]
 public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log) : IJob
 {
+    public static readonly TimeSpan QueuedUnitPatience = TimeSpan.FromDays(2);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var data = context.JobDetail.JobDataMap;
@@ -37,6 +39,9 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
                     .ForJob(JobKeys.Unit(key, unit.Id))
                     .UsingJobData(JobKeys.RunId, runId.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     .StartNow()
+                    // A night queues more units than there are free slots; a unit waiting its turn is queued, not
+                    // "misfired" (which would park it until the misfire handler's next pass).
+                    .WithMisfireThreshold(QueuedUnitPatience)
                     .Build();
                 await context.Scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
             }

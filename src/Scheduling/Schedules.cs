@@ -25,7 +25,7 @@ public sealed class Schedules(ISchedulerFactory factory, SchedulingSettings sett
         ValidateKey(key);
         var path = Path.GetFullPath(unitsFile);
         var units = UnitsFileReader.Read(path); // bad units files stop here, with file:line
-        var expression = ValidCron(cron ?? settings.Scheduler.DefaultCron);
+        var expression = ValidCron(cron ?? settings.Scheduler.DefaultCron, startAt);
         var scheduler = await Scheduler(ct);
 
         var night = JobBuilder.Create<NightJob>()
@@ -56,7 +56,7 @@ public sealed class Schedules(ISchedulerFactory factory, SchedulingSettings sett
         if (units.Units.All(u => u.Id != unitId))
             throw Input("--unit", $"unit '{unitId}' is not in {unitsFile}: expected one of {string.Join(", ", units.Units.Select(u => u.Id))}");
         await EnsureUnitJobAsync(scheduler, key, unitsFile, units.Evaluation, unitId, ct);
-        var trigger = CronTrigger(JobKeys.UnitSchedule(key, unitId), JobKeys.Unit(key, unitId), ValidCron(cron), startAt);
+        var trigger = CronTrigger(JobKeys.UnitSchedule(key, unitId), JobKeys.Unit(key, unitId), ValidCron(cron, startAt), startAt);
         if (await scheduler.Exists(trigger.Key, ct)) await scheduler.UnscheduleJob(trigger.Key, ct);
         await scheduler.ScheduleJob(trigger, cancellationToken: ct);
         return (await ListAsync(ct)).Single(e => e.Key == $"{key}/{unitId}");
@@ -179,10 +179,12 @@ public sealed class Schedules(ISchedulerFactory factory, SchedulingSettings sett
             throw Input("--key", $"'{key}' is not a schedule key: expected 1-80 letters, digits, '-', '_' or '.'");
     }
 
-    private static string ValidCron(string cron)
+    private string ValidCron(string cron, DateTimeOffset? startAt = null)
     {
-        if (!CronExpression.TryParse(cron, out _))
+        if (!CronExpression.TryParse(cron, out var expression))
             throw Input("--cron", $"'{cron}' is not a Quartz cron expression: expected seconds minutes hours day-of-month month day-of-week, e.g. '0 0 2 * * ?' (02:00 every night)");
+        if (expression.WithTimeZone(settings.TimeZone).GetNextValidTimeAfter(startAt ?? DateTimeOffset.UtcNow) is null)
+            throw Input("--cron", $"'{cron}' never fires from now on ({settings.Scheduler.TimeZone}): expected a schedule with a time still to come");
         return cron;
     }
 
