@@ -23,8 +23,12 @@ namespace Openness.Web;
 /// </summary>
 public static class WebApp
 {
-    /// <param name="schedule">the scheduler's controls when this process hosts one; the schedule page says so when absent</param>
-    public static async Task<WebApplication> CreateAsync(WebAppOptions options, IScheduleControl? schedule = null, CancellationToken ct = default)
+    /// <param name="configureServices">
+    /// extra services, e.g. the scheduler (`AddOpennessScheduler`): when an <see cref="IScheduleControl"/> is registered the
+    /// schedule page lists and controls it, otherwise it says this process hosts none
+    /// </param>
+    public static async Task<WebApplication> CreateAsync(WebAppOptions options, Action<IServiceCollection>? configureServices = null,
+        CancellationToken ct = default)
     {
         var systems = new RulesFolderSystems(options.RulesFolder);
         var scans = await ScanStore.OpenAsync(options.Storage, null, ct, systems);
@@ -42,7 +46,7 @@ public static class WebApp
         services.AddSingleton<UnitReportPage>();
         // One Chromium for every PDF (started on the first print); the container disposes it with the app.
         services.AddSingleton(_ => new Reporting.UnitReportPdf());
-        if (schedule is not null) services.AddSingleton(schedule);
+        configureServices?.Invoke(services);
 
         var keys = services.AddDataProtection().SetApplicationName("openness-web");
         if (options.KeysDir is { } dir) keys.PersistKeysToFileSystem(Directory.CreateDirectory(dir));

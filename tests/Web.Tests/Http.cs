@@ -9,17 +9,17 @@ public sealed partial class WebClient : IDisposable
     private readonly HttpClient _http;
     public CookieContainer Cookies { get; } = new();
 
-    public WebClient()
+    public WebClient(string? baseUrl = null)
     {
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true })
         {
-            BaseAddress = new Uri(TestApp.BaseUrl),
+            BaseAddress = new Uri(baseUrl ?? TestApp.BaseUrl),
         };
     }
 
-    public static async Task<WebClient> SignedInAsync(string user)
+    public static async Task<WebClient> SignedInAsync(string user, string? baseUrl = null)
     {
-        var client = new WebClient();
+        var client = new WebClient(baseUrl);
         var response = await client.SignInAsync(user, TestApp.Password);
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in as {user} answered {response.StatusCode}");
         return client;

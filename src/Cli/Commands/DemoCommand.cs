@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Openness.Cli.Scanning;
+using Openness.Scanning;
 using Openness.Core.Units;
 using Openness.SamplePortals;
 using Openness.Storage;
@@ -93,10 +94,10 @@ public static class DemoCommand
 
     private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartOnFreePortAsync(AppSettings settings, string? url, CancellationToken ct)
     {
-        try { return await ServeCommand.StartAsync(settings, url ?? ServeCommand.DefaultUrl, ct); }
+        try { return await ServeCommand.StartAsync(settings, url ?? ServeCommand.DefaultUrl, false, ct); }
         catch (IOException) when (url is null)
         {
-            return await ServeCommand.StartAsync(settings, "http://127.0.0.1:0", ct);
+            return await ServeCommand.StartAsync(settings, "http://127.0.0.1:0", false, ct);
         }
     }
 }
