@@ -44,6 +44,7 @@ public static class WebApp
         services.AddSingleton<SignInService>();
         services.AddSingleton<Layout>();
         services.AddSingleton<UnitReportPage>();
+        services.AddSingleton<PageCache>();
         // One Chromium for every PDF (started on the first print); the container disposes it with the app.
         services.AddSingleton(_ => new Reporting.UnitReportPdf());
         configureServices?.Invoke(services);

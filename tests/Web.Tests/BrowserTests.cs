@@ -89,6 +89,8 @@ public sealed class BrowserTests
         var queue = page.Locator("#queue tr");
         Assert.That(await queue.CountAsync(), Is.GreaterThan(1));
         Assert.That(await page.Locator("#queue").InnerTextAsync(), Does.Not.Contain(TestApp.UnitB.Name), "filtered to one unit");
+        Assert.That(await page.Locator("#queue").InnerTextAsync(), Does.Contain(TestApp.HostileTitle), "the queue shows the crawled title as text");
+        await AssertNoInjectionAsync(page);
         // The finding with the hostile title: its evidence, screenshot, criteria.
         await page.Locator("#queue tr", new() { HasText = "未发布解读" }).Locator("text=查看").ClickAsync();
         var finding = await page.Locator("#finding").InnerTextAsync();

@@ -22,7 +22,7 @@ public static class OfficePages
         staff.MapGet("/e/{evaluationId:long}/runs", Runs);
         staff.MapGet("/runs/{runId:long}", RunUnits);
         var office = app.MapGroup("/office/schedule").RequireAuthorization(Access.Office);
-        office.MapGet("", Schedule);
+        office.MapGet("", (HttpContext http, Layout layout, CancellationToken ct) => Schedule(http, layout, null, ct));
         office.MapPost("", ScheduleAction).AddEndpointFilter(WebApp.RequireAntiforgery);
     }
 
@@ -45,11 +45,18 @@ public static class OfficePages
         return layout.Page(http, "评估", sb.ToString());
     }
 
-    private static async Task<IResult> Ranking(HttpContext http, Layout layout, EvaluationStore evaluations, ScanStore scans,
+    private static async Task<IResult> Ranking(HttpContext http, Layout layout, PageCache cache, EvaluationStore evaluations, ScanStore scans,
         long evaluationId, long? run, CancellationToken ct)
     {
+        var page = await cache.GetAsync($"ranking:{evaluationId}:{run}", () => RenderRankingAsync(evaluations, scans, evaluationId, run, ct));
+        return page is null ? layout.Message(http, "未找到", "该评估或评估批次不存在。", 404) : layout.Page(http, page.Title, page.Body);
+    }
+
+    private static async Task<(string, string)?> RenderRankingAsync(EvaluationStore evaluations, ScanStore scans, long evaluationId, long? run,
+        CancellationToken ct)
+    {
         var found = await RunLookup.FindAsync(evaluations, scans, evaluationId, run, ct);
-        if (found is null) return layout.Message(http, "未找到", "该评估或评估批次不存在。", 404);
+        if (found is null) return null;
         var ranking = (await scans.GetRankingAsync(found.Run.RunId, ct))!;
         var levels = ranking.Rows.SelectMany(r => r.LevelOne).GroupBy(l => l.Id).Select(g => g.First()).ToList();
         var sb = new StringBuilder();
@@ -81,7 +88,7 @@ public static class OfficePages
         }
         sb.Append("</table></div>");
         if (ranking.Rows.Count == 0) sb.Append("<p>本次评估尚无已评分的单位。</p>");
-        return layout.Page(http, $"{found.Evaluation.Name} · 排名", sb.ToString());
+        return ($"{found.Evaluation.Name} · 排名", sb.ToString());
     }
 
     private static async Task<IResult> Runs(HttpContext http, Layout layout, EvaluationStore evaluations, ScanStore scans, long evaluationId,
@@ -126,7 +133,8 @@ public static class OfficePages
         return layout.Page(http, $"第{runId}次评估的单位", sb.ToString());
     }
 
-    private static async Task<IResult> Schedule(HttpContext http, Layout layout, CancellationToken ct, string? done = null)
+    /// <param name="done">what the action just posted did (never taken from the query string)</param>
+    private static async Task<IResult> Schedule(HttpContext http, Layout layout, string? done, CancellationToken ct)
     {
         var control = http.RequestServices.GetService<IScheduleControl>();
         var sb = new StringBuilder();
@@ -171,7 +179,7 @@ public static class OfficePages
             case "resume": await control.ResumeAsync(key, ct); done = $"已恢复 {key}。"; break;
             default: return layout.Message(http, "调度", "未知操作。", 400);
         }
-        return await Schedule(http, layout, ct, done);
+        return await Schedule(http, layout, done, ct);
     }
 
     public static string RunStateText(RunState s) => s switch

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Openness.Rules.Findings;
 using Openness.Storage;
 using Openness.Storage.Reviews;
@@ -140,6 +141,7 @@ public static class ReviewPages
         try
         {
             await reviews.RecordReviewAsync(findingId, http.User.UserName(), decision.Value, points, form["reason"].ToString(), ct);
+            http.RequestServices.GetRequiredService<PageCache>().Invalidate();
         }
         catch (ReviewRejectedException ex)
         {
@@ -184,6 +186,7 @@ public static class ReviewPages
         try
         {
             await reviews.RecordManualPointsAsync(runId, unitKey, form["indicator"].ToString(), points, form["note"].ToString(), http.User.UserName(), ct);
+            http.RequestServices.GetRequiredService<PageCache>().Invalidate();
         }
         catch (ReviewRejectedException ex)
         {

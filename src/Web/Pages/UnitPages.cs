@@ -36,14 +36,20 @@ public static class UnitPages
         return layout.Message(http, "本单位报告", "本单位尚无评估结果。", 404);
     }
 
-    private static async Task<IResult> Report(HttpContext http, Layout layout, UnitReportPage page, EvaluationStore evaluations, ScanStore scans,
-        ReviewStore reviews, long evaluationId, string unitKey, long? run, CancellationToken ct)
+    private static async Task<IResult> Report(HttpContext http, Layout layout, PageCache cache, UnitReportPage page, EvaluationStore evaluations,
+        ScanStore scans, ReviewStore reviews, long evaluationId, string unitKey, long? run, CancellationToken ct)
     {
+        // Access first: the cache is only ever asked on behalf of someone who may see the unit.
         if (!http.User.CanSeeUnit(unitKey)) return layout.Message(http, "无权访问", "您只能查看本单位的评估结果。", 403);
-        var result = await UnitResults.FindAsync(evaluations, scans, evaluationId, unitKey, run, ct);
-        if (result is null) return layout.Message(http, "未找到", "该单位在此评估中没有结果。", 404);
-        var findings = await reviews.GetUnitFindingsAsync(result.Run.RunId, unitKey, ct);
-        return layout.Page(http, $"{result.Unit.Name} 评估报告", page.Render(http, evaluationId, result, findings));
+        var staff = http.User.IsStaff();
+        var body = await cache.GetAsync($"unit:{evaluationId}:{unitKey}:{run}:{(staff ? "staff" : "unit")}", async () =>
+        {
+            var result = await UnitResults.FindAsync(evaluations, scans, evaluationId, unitKey, run, ct);
+            if (result is null) return null;
+            var findings = await reviews.GetUnitFindingsAsync(result.Run.RunId, unitKey, ct);
+            return ($"{result.Unit.Name} 评估报告", page.Render(staff, evaluationId, result, findings));
+        });
+        return body is null ? layout.Message(http, "未找到", "该单位在此评估中没有结果。", 404) : layout.Page(http, body.Title, body.Body);
     }
 
     private static async Task<IResult> Trend(HttpContext http, Layout layout, EvaluationStore evaluations, ScanStore scans, long evaluationId,

@@ -15,13 +15,13 @@ namespace Openness.Web.Pages;
 /// </summary>
 public sealed class UnitReportPage
 {
-    public string Render(HttpContext http, long evaluationId, UnitResult result, IReadOnlyList<ReviewItem> findings)
+    /// <param name="staff">office or assessor: each finding links to its review</param>
+    public string Render(bool staff, long evaluationId, UnitResult result, IReadOnlyList<ReviewItem> findings)
     {
         var sb = new StringBuilder(32 * 1024);
         var card = result.ScoreCard;
         var unit = U(result.Unit.Id);
         var run = result.Run.RunId;
-        var staff = http.User.IsStaff();
         sb.Append("<p class=\"c\">").Append(T(result.Run.Evaluation)).Append(" · 评估日期 ").Append(Date(result.Run.AsOf)).Append(" · 第")
           .Append(run).Append("次 · 门户网站 ").Append(External(result.Unit.Portal)).Append("</p>");
         sb.Append("<div class=\"summary\"><div>总分<br><span class=\"big\" id=\"total\">").Append(card is null ? "—" : Points(card.Total))
