@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test of the web app (crawler serve) with wrk: 200 concurrent connections, signed in as an office
 # administrator, alternating the ranking page and a unit's report page for 60 s, on the demo's data in a throw-away
-# data folder. Prints p50/p99 and errors; exits 1 on any error. Usage: bench/run-load.sh [--duration 60s] [--connections 200]
+# data folder; then the same load, side by side, on the peer: the same two reports as the static files the demo
+# wrote, served by Python's threading http.server. Prints p50/p99, errors and the ratios; exits 1 on any error of
+# the app. Usage: bench/run-load.sh [--duration 60s] [--connections 200]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,8 +22,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 work="$(mktemp -d)"
-server=""
-cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+server=""; peer=""
+cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; [[ -n "$peer" ]] && kill "$peer" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 export OPENNESS_ROOT="$root" OPENNESS_DataDir="$work/data"
 
@@ -56,4 +58,28 @@ echo "wrk: $connections connections, $duration, alternating $ranking and $unit (
 out="$(LOAD_PATHS="$ranking,$unit" LOAD_COOKIE="$cookie" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
   -s "$root/bench/load.lua" "$base")"
 echo "$out"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+
+# The peer: the same two reports as static files (what the demo wrote), no sign-in, no store.
+reports="$work/data/demo/reports"
+peerport="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 -m http.server "$peerport" --bind 127.0.0.1 --directory "$reports" > "$work/peer.log" 2>&1 &
+peer=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$peerport/ranking.html" >/dev/null 2>&1 && break; sleep 0.5; done
+echo "peer: python3 http.server, same load on ranking.html and county.html" >&2
+peerout="$(LOAD_PATHS="/ranking.html,/county.html" LOAD_COOKIE="" wrk -t2 -c"$connections" -d"$duration" --timeout 10s \
+  -s "$root/bench/load.lua" "http://127.0.0.1:$peerport")"
+echo "$peerout"
+
+python3 - "$out" "$peerout" <<'PY'
+import re, sys
+def parse(text):
+    m = re.search(r"requests (\d+) in ([\d.]+) s", text); p = re.search(r"p50 ([\d.]+) ms, p90 ([\d.]+) ms, p99 ([\d.]+) ms", text)
+    return int(m.group(1)) / float(m.group(2)), float(p.group(1)), float(p.group(3))
+app, peer = parse(sys.argv[1]), parse(sys.argv[2])
+print(f"{'':10} {'req/s':>9} {'p50 ms':>9} {'p99 ms':>9}")
+print(f"{'app':10} {app[0]:9.0f} {app[1]:9.1f} {app[2]:9.1f}")
+print(f"{'peer':10} {peer[0]:9.0f} {peer[1]:9.1f} {peer[2]:9.1f}")
+print(f"{'app/peer':10} {app[0]/peer[0]:9.2f} {app[1]/peer[1]:9.2f} {app[2]/peer[2]:9.2f}")
+PY
 echo "$out" | grep -q "errors connect 0, read 0, write 0, timeout 0, non-2xx 0" || { echo "load test had errors" >&2; exit 1; }
