@@ -29,6 +29,12 @@ ensure_browser() {
   [[ -x /usr/bin/chromium ]] || { echo "error: /usr/bin/chromium is still missing after install" >&2; exit 1; }
 }
 
+# The report tests read the unit report's PDF back with poppler's pdftotext (the PDF must hold the unit's name on page 1).
+ensure_pdf_tools() {
+  command -v pdftotext >/dev/null || apt_install poppler-utils
+  command -v pdftotext >/dev/null || { echo "error: pdftotext (poppler-utils) is still missing after install" >&2; exit 1; }
+}
+
 ensure_postgres() {
   if ! command -v pg_ctlcluster >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
     apt_install postgresql

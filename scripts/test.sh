@@ -9,6 +9,7 @@ source "$root/scripts/deps.sh"
 
 ensure_dotnet
 ensure_browser
+ensure_pdf_tools
 ensure_postgres
 source "$root/scripts/postgres.sh"
 start_test_postgres

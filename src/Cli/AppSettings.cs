@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Openness.Crawler;
+using Openness.Scheduling;
 using Openness.Storage;
 
 namespace Openness.Cli;
@@ -14,6 +15,10 @@ public sealed record AppSettings
     public required string DataDir { get; init; }
     public required CrawlerOptions Crawler { get; init; }
     public required StorageOptions Storage { get; init; }
+    public SchedulerOptions Scheduler { get; init; } = new();
+
+    /// <summary>What the scheduler and its jobs are configured from (`worker`, `schedule`, and `serve` when wired).</summary>
+    public SchedulingSettings Scheduling => new(DataDir, Crawler, Storage, Scheduler);
 
     public static AppSettings Load(string? configPath = null)
     {
@@ -25,9 +30,10 @@ public sealed record AppSettings
         var dataDir = Path.GetFullPath(config["DataDir"] is { Length: > 0 } d ? Path.Combine(root, d) : Path.Combine(root, "data"));
         var crawler = config.GetSection("Crawler").Get<CrawlerOptions>() ?? new CrawlerOptions();
         var storage = config.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        var scheduler = config.GetSection("Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions();
         // The default database lives in the data folder, wherever the command was started from.
         if (string.IsNullOrWhiteSpace(storage.ConnectionString) && storage.Provider == StorageOptions.Sqlite)
             storage = StorageOptions.SqliteFile(Path.Combine(dataDir, "openness.db"));
-        return new AppSettings { Root = root, DataDir = dataDir, Crawler = crawler, Storage = storage };
+        return new AppSettings { Root = root, DataDir = dataDir, Crawler = crawler, Storage = storage, Scheduler = scheduler };
     }
 }

@@ -15,6 +15,13 @@ public static class CommandLine
         root.Add(DemoCommand.Build());
         root.Add(ScanCommand.Build());
         root.Add(RulesCommand.Build());
+        root.Add(ServeCommand.Build());
+        root.Add(UsersCommand.Build());
+        root.Add(ScheduleCommand.Build());
+        root.Add(WorkerCommand.Build());
+        root.Add(ReportCommand.Build());
+        root.Add(DbCommand.Build());
+        root.Add(UnitsCommand.Build());
         try
         {
             // Our own handler below reports bad input as file:line: message with exit code 2; the default one would

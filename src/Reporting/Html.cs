@@ -54,6 +54,23 @@ a{color:#0645ad;word-break:break-all}.url{word-break:break-all;color:#555}
 .s-pass{background:#e3f5e1;color:#1b6e1b}.s-partial{background:#fff3d6;color:#8a5a00}.s-fail{background:#fde2e1;color:#a40000}
 .s-manual{background:#e6ecf8;color:#26457a}.s-needs-review{background:#f0e4f7;color:#6b2c8a}
 .c{font-size:.85em;color:#666}.l1{font-weight:bold;background:#fafafa}.l3{padding-left:1.5em}.l4{padding-left:2.5em}
-.veto{background:#a40000;color:#fff;padding:8px;border-radius:6px}ul{margin:.3em 0;padding-left:1.3em}
+.veto{background:#a40000;color:#fff;padding:8px;border-radius:6px}ul,ol{margin:.3em 0;padding-left:1.3em}
+.chart{max-width:640px}.chart svg{display:block;width:100%;height:auto}
+table.rect{table-layout:fixed}
+@media (max-width:700px){
+body{padding:8px;font-size:15px}.summary{gap:8px}.summary div{padding:6px 10px}
+table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto;min-width:0}
+table.cards thead,table.cards colgroup{display:none}table.cards tr{border:1px solid #ccc;border-radius:6px;margin:0 0 10px;padding:4px 0}
+table.cards td{border:none;border-bottom:1px solid #eee;text-align:left;white-space:normal;min-width:0}table.cards td:last-child{border-bottom:none}
+table.cards td::before{content:attr(data-label);display:block;font-size:.8em;color:#666;font-weight:bold}
+table.cards tr.l3,table.cards tr.l4{margin-left:.8em}
+}
+@page{size:A4;margin:14mm 12mm 16mm}
+@media print{
+body{max-width:none;padding:0;font-size:10pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.scroll{overflow:visible}.scroll table.wide{min-width:0}thead{display:table-header-group}
+tr,li,.summary div,.chart{break-inside:avoid}h1,h2{break-after:avoid}a{color:#0645ad;text-decoration:none}
+.chart{max-width:125mm}
+}
 """;
 }

@@ -64,4 +64,7 @@ public static class Labels
     };
 
     public static string Badge(FindingStatus s) => $"<span class=\"s s-{StatusCode(s)}\">{Status(s)}</span>";
+
+    /// <summary>A status badge with its own (escaped) wording, e.g. 完成情况 未完成 coloured as a failure.</summary>
+    public static string Badge(FindingStatus s, string label) => $"<span class=\"s s-{StatusCode(s)}\">{Html.Text(label)}</span>";
 }

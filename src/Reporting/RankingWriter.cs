@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Openness.Reporting.Tables;
 using Openness.Storage;
 using static Openness.Reporting.Html;
 
@@ -18,13 +18,11 @@ public sealed class RankingWriter
         var html = Path.Combine(directory, HtmlFileName);
         var csv = Path.Combine(directory, CsvFileName);
         await File.WriteAllTextAsync(html, RenderHtml(ranking), ReportFiles.Utf8NoBom, ct);
-        await File.WriteAllTextAsync(csv, RenderCsv(ranking), ReportFiles.Utf8WithBom, ct);
+        await File.WriteAllBytesAsync(csv, new CsvExport().Ranking(ranking), ct);
         return (html, csv);
     }
 
-    /// <summary>Level-1 indicators in the order the first ranked unit lists them; every unit shares the system.</summary>
-    private static IReadOnlyList<(string Id, string Name)> LevelOneColumns(Ranking ranking) =>
-        ranking.Rows.SelectMany(r => r.LevelOne).Select(l => (l.Id, l.Name)).Distinct().ToList();
+    private static IReadOnlyList<(string Id, string Name)> LevelOneColumns(Ranking ranking) => RankingTable.LevelOneColumns(ranking);
 
     public string RenderHtml(Ranking ranking)
     {
@@ -57,38 +55,6 @@ public sealed class RankingWriter
         return sb.ToString();
     }
 
-    public string RenderCsv(Ranking ranking)
-    {
-        var levels = LevelOneColumns(ranking);
-        var sb = new StringBuilder();
-        var header = new List<string> { "名次", "单位编号", "单位名称", "分组", "总分", "满分", "等次", "否决" };
-        header.AddRange(levels.Select(l => l.Name));
-        header.Add("待人工评分");
-        AppendRow(sb, header);
-        foreach (var row in ranking.Rows)
-        {
-            var cells = new List<string>
-            {
-                row.Rank.ToString(CultureInfo.InvariantCulture), row.Unit.Id, row.Unit.Name, row.Unit.Group,
-                Points(row.Total), Points(row.Possible), row.Grade, row.Vetoed ? "是" : "否",
-            };
-            cells.AddRange(levels.Select(l => row.LevelOne.FirstOrDefault(x => x.Id == l.Id) is { } s ? Points(s.Earned) : ""));
-            cells.Add(Points(row.ManualPointsPending));
-            AppendRow(sb, cells);
-        }
-        return sb.ToString();
-    }
-
-    private static void AppendRow(StringBuilder sb, IEnumerable<string> cells)
-    {
-        sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting; text starting with = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    /// <summary>The CSV as text (without the BOM <see cref="CsvExport.Ranking"/> puts in front of the bytes).</summary>
+    public string RenderCsv(Ranking ranking) => CsvExport.Text(RankingTable.Build(ranking));
 }

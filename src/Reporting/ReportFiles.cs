@@ -16,6 +16,10 @@ public static class ReportFiles
     public static string UnitReportName(string unitId) => SafeName(unitId) + ".html";
     public static string UnitExportName(string unitId) => SafeName(unitId) + ".json";
 
+    /// <summary>A download's file name for one unit, e.g. <c>county-a.pdf</c>, <c>county-a-rectification.xlsx</c>: safe in a Content-Disposition header.</summary>
+    public static string UnitFileName(string unitId, string extension, string? suffix = null) =>
+        SafeName(unitId) + (suffix is null ? "" : "-" + SafeName(suffix)) + "." + SafeName(extension);
+
     internal static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     internal static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Openness.Reporting.Rectification;
 using Openness.Rules.Findings;
+using Openness.Rules.Indicators;
 using Openness.Rules.Scoring;
 using Openness.Storage;
 using static Openness.Reporting.Html;
@@ -8,20 +10,30 @@ using static Openness.Reporting.Html;
 namespace Openness.Reporting;
 
 /// <summary>
-/// One self-contained HTML page per unit (单位评估报告): score, grade, per-indicator results with evidence, what to
-/// rectify, the columns found and manual items pending. No script, inline CSS, a strict CSP; all text escaped.
+/// One self-contained HTML page per unit (单位评估报告): score, grade, the trend across runs, per-indicator results with
+/// evidence, the rectification list in seed 004's columns, the columns found and manual items pending. No script,
+/// inline CSS, a strict CSP; all text escaped. Laid out for a laptop, a phone (tables become cards) and print (the PDF).
 /// </summary>
-public sealed class UnitReportWriter
+/// <param name="supervision">a supervision table (seed 004) whose tasks the rectification list should name; optional</param>
+public sealed class UnitReportWriter(SupervisionTable? supervision = null)
 {
-    public async Task<string> WriteAsync(UnitResult result, string directory, CancellationToken ct = default)
+    public const string ContentType = "text/html; charset=utf-8";
+
+    private readonly TrendChart _trend = new();
+
+    public async Task<string> WriteAsync(UnitResult result, string directory, CancellationToken ct = default) =>
+        await WriteAsync(result, null, directory, ct);
+
+    public async Task<string> WriteAsync(UnitResult result, IReadOnlyList<UnitHistoryEntry>? history, string directory, CancellationToken ct = default)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, ReportFiles.UnitReportName(result.Unit.Id));
-        await File.WriteAllTextAsync(path, Render(result), ReportFiles.Utf8NoBom, ct);
+        await File.WriteAllTextAsync(path, Render(result, history), ReportFiles.Utf8NoBom, ct);
         return path;
     }
 
-    public string Render(UnitResult result)
+    /// <param name="history">the unit's runs (<see cref="ScanStore.GetUnitHistoryAsync"/>) for the trend chart; null or empty draws none</param>
+    public string Render(UnitResult result, IReadOnlyList<UnitHistoryEntry>? history = null)
     {
         var sb = new StringBuilder(32 * 1024);
         var card = result.ScoreCard;
@@ -35,6 +47,8 @@ public sealed class UnitReportWriter
           .Append("，SHA-256 ").Append(Text(result.Run.SystemHash)).Append("）</p>\n");
 
         WriteSummary(sb, result);
+        if (history is { Count: > 0 })
+            sb.Append("<h2>得分趋势</h2>\n<div class=\"chart\">").Append(_trend.Render(history, result.Unit.Name)).Append("</div>\n");
         if (card is null)
         {
             sb.Append("<p>本次未能评分：").Append(Text(result.Crawl.Message ?? "站点未完成抓取")).Append("</p>\n");
@@ -43,7 +57,7 @@ public sealed class UnitReportWriter
         {
             var findings = result.Findings.ToLookup(f => f.IndicatorId);
             WriteLevelOne(sb, card);
-            WriteRectification(sb, card, findings);
+            WriteRectification(sb, RectificationListBuilder.Build(result, supervision), card, findings);
             WriteIndicators(sb, card, findings);
             WriteAdjustments(sb, card);
             WriteManual(sb, card);
@@ -81,54 +95,74 @@ public sealed class UnitReportWriter
         sb.Append("</table></div>\n");
     }
 
-    /// <summary>整改清单: every failed or partial leaf, with what was found and where.</summary>
-    private static void WriteRectification(StringBuilder sb, ScoreCard card, ILookup<string, StoredFinding> findings)
+    /// <summary>整改清单 in seed 004's columns, then the leaves awaiting an assessor's confirmation.</summary>
+    private static void WriteRectification(StringBuilder sb, RectificationList list, ScoreCard card, ILookup<string, StoredFinding> findings)
     {
-        var toFix = card.Leaves.Where(l => l.Status is FindingStatus.Fail or FindingStatus.Partial).ToList();
-        var toReview = card.Leaves.Where(l => l.Status == FindingStatus.NeedsReview).ToList();
-        sb.Append("<h2>整改清单</h2>\n");
-        if (toFix.Count == 0) sb.Append("<p>未发现需整改的问题。</p>\n");
+        sb.Append("<h2>整改清单</h2>\n<p class=\"c\">").Append(Text(list.SupervisedUnitLine)).Append("　").Append(Text(list.SupervisionDateLine)).Append("</p>\n");
+        if (list.Items.Count == 0) sb.Append("<p>未发现需整改的问题。</p>\n");
         else
         {
-            sb.Append("<ol>\n");
-            foreach (var leaf in toFix)
+            var h = RectificationList.Headings;
+            // Fixed shares, so long problem texts wrap instead of squeezing the measures column.
+            sb.Append("<table class=\"cards rect\">\n<colgroup><col style=\"width:5%\"><col style=\"width:21%\"><col style=\"width:9%\">")
+              .Append("<col style=\"width:28%\"><col style=\"width:21%\"><col style=\"width:9%\"><col style=\"width:7%\"></colgroup>\n<thead><tr>");
+            foreach (var heading in h) sb.Append("<th>").Append(Text(heading)).Append("</th>");
+            sb.Append("</tr></thead>\n<tbody>\n");
+            foreach (var item in list.Items)
             {
-                sb.Append("<li>").Append(Labels.Badge(leaf.Status)).Append(' ').Append(Text(leaf.Id)).Append(' ').Append(Text(leaf.Name))
-                  .Append("（扣 ").Append(Points(leaf.PointsPossible - leaf.PointsEarned)).Append(" 分）");
-                var problems = ChecksOf(leaf, findings).Where(c => c.Status is FindingStatus.Fail or FindingStatus.Partial).ToList();
-                sb.Append("<ul>");
-                if (problems.Count == 0 && leaf.Message.Length > 0) sb.Append("<li>").Append(Text(leaf.Message)).Append("</li>");
-                foreach (var c in problems) AppendCheck(sb, c);
-                sb.Append("</ul></li>\n");
+                sb.Append("<tr><td class=\"n\" data-label=\"").Append(h[0]).Append("\">").Append(item.Number)
+                  .Append("</td><td data-label=\"").Append(h[1]).Append("\"><b>").Append(Text(item.IndicatorId)).Append(' ').Append(Text(item.IndicatorName)).Append("</b>");
+                if (item.PointsLost > 0) sb.Append("（扣 ").Append(Points(item.PointsLost)).Append(" 分）");
+                if (item.Criteria.Length > 0) sb.Append("<div class=\"c\">评估要点：").Append(Text(item.Criteria)).Append("</div>");
+                if (item.SupervisionTasks.Count > 0) sb.Append("<div class=\"c\">督察任务：第").Append(string.Join("、", item.SupervisionTasks)).Append("项</div>");
+                sb.Append("</td><td data-label=\"").Append(h[2]).Append("\">").Append(Labels.Badge(item.Status, item.Completion))
+                  .Append("</td><td data-label=\"").Append(h[3]).Append("\"><ol>");
+                foreach (var p in item.Problems)
+                {
+                    sb.Append("<li>").Append(Text(p.Message));
+                    AppendEvidence(sb, p.Evidence);
+                    sb.Append("</li>");
+                }
+                sb.Append("</ol></td><td data-label=\"").Append(h[4]).Append("\"><ol>");
+                foreach (var m in item.Measures) sb.Append("<li>").Append(Text(m)).Append("</li>");
+                sb.Append("</ol></td><td data-label=\"").Append(h[5]).Append("\">").Append(Text(item.ResponsibleBody))
+                  .Append("</td><td data-label=\"").Append(h[6]).Append("\">").Append(Text(string.Join("、", item.MaterialProviders))).Append("</td></tr>\n");
             }
-            sb.Append("</ol>\n");
+            sb.Append("</tbody></table>\n");
         }
+        var toReview = card.Leaves.Where(l => l.Status == FindingStatus.NeedsReview).ToList();
         if (toReview.Count > 0)
         {
             sb.Append("<h2>待复核</h2>\n<ul>\n");
             foreach (var leaf in toReview)
             {
                 sb.Append("<li>").Append(Text(leaf.Id)).Append(' ').Append(Text(leaf.Name)).Append("<ul>");
-                foreach (var c in ChecksOf(leaf, findings).Where(c => c.Status == FindingStatus.NeedsReview)) AppendCheck(sb, c);
+                foreach (var c in IndicatorFindings.Of(leaf, findings).Where(c => c.Status == FindingStatus.NeedsReview)) AppendCheck(sb, c);
                 sb.Append("</ul></li>\n");
             }
             sb.Append("</ul>\n");
         }
     }
 
+    private static readonly string[] IndicatorHeadings = ["编号", "指标", "评估方式", "状态", "得分/满分", "检查结果与佐证"];
+
+    /// <summary>指标得分明细: every node with its points; a leaf with its criteria and each check's result and evidence.</summary>
     private static void WriteIndicators(StringBuilder sb, ScoreCard card, ILookup<string, StoredFinding> findings)
     {
-        sb.Append("<h2>指标得分明细</h2>\n<div class=\"scroll\"><table class=\"wide\">\n")
-          .Append("<tr><th>编号</th><th>指标</th><th>评估方式</th><th>状态</th><th>得分/满分</th><th>检查结果与佐证</th></tr>\n");
+        var h = IndicatorHeadings;
+        sb.Append("<h2>指标得分明细</h2>\n<table class=\"cards detail\">\n<thead><tr>");
+        foreach (var heading in h) sb.Append("<th>").Append(heading).Append("</th>");
+        sb.Append("</tr></thead>\n<tbody>\n");
         foreach (var i in card.Indicators)
         {
-            sb.Append("<tr class=\"").Append(i.Level <= 1 ? "l1" : $"l{Math.Min(i.Level, 4)}").Append("\"><td>").Append(Text(i.Id))
-              .Append("</td><td>").Append(Text(i.Name));
+            sb.Append("<tr class=\"").Append(i.Level <= 1 ? "l1" : $"l{Math.Min(i.Level, 4)}").Append("\"><td data-label=\"").Append(h[0]).Append("\">").Append(Text(i.Id))
+              .Append("</td><td data-label=\"").Append(h[1]).Append("\">").Append(Text(i.Name));
             if (i.IsLeaf && i.Criteria.Length > 0) sb.Append("<div class=\"c\">").Append(Text(i.Criteria)).Append("</div>");
-            sb.Append("</td><td>").Append(Text(string.Join("、", i.Methods.Select(Labels.Method))))
-              .Append("</td><td>").Append(Labels.Badge(i.Status))
-              .Append("</td><td class=\"n\">").Append(Points(i.PointsEarned)).Append(" / ").Append(Points(i.PointsPossible)).Append("</td><td>");
-            var checks = ChecksOf(i, findings);
+            sb.Append("</td><td data-label=\"").Append(h[2]).Append("\">").Append(Text(string.Join("、", i.Methods.Select(Labels.Method))))
+              .Append("</td><td data-label=\"").Append(h[3]).Append("\">").Append(Labels.Badge(i.Status))
+              .Append("</td><td class=\"n\" data-label=\"").Append(h[4]).Append("\">").Append(Points(i.PointsEarned)).Append(" / ").Append(Points(i.PointsPossible))
+              .Append("</td><td data-label=\"").Append(h[5]).Append("\">");
+            var checks = IndicatorFindings.Of(i, findings);
             // A leaf's message usually repeats its single check's; show it only when it adds something.
             if (i.Message.Length > 0 && checks.All(c => c.Message != i.Message)) sb.Append("<div>").Append(Text(i.Message)).Append("</div>");
             if (checks.Count > 0)
@@ -139,7 +173,7 @@ public sealed class UnitReportWriter
             }
             sb.Append("</td></tr>\n");
         }
-        sb.Append("</table></div>\n");
+        sb.Append("</tbody></table>\n");
     }
 
     private static void WriteAdjustments(StringBuilder sb, ScoreCard card)
@@ -182,20 +216,17 @@ public sealed class UnitReportWriter
         sb.Append("</table></div>\n");
     }
 
-    /// <summary>The stored findings of an indicator (with change marks), or its card checks when none were stored.</summary>
-    private static IReadOnlyList<StoredFinding> ChecksOf(IndicatorResult i, ILookup<string, StoredFinding> findings)
-    {
-        var stored = findings[i.Id].ToList();
-        if (stored.Count > 0 || i.Checks.Count == 0) return stored;
-        return i.Checks.Select(c => new StoredFinding(i.Id, c.CheckId, c.Subject, c.Status, c.Fraction, c.Measured, c.Expected,
-            c.Message, c.Evidence, "", FindingChange.New, null)).ToList();
-    }
-
     private static void AppendCheck(StringBuilder sb, StoredFinding f)
     {
         sb.Append("<li>").Append(Labels.Badge(f.Status)).Append(' ').Append(Text(f.Message));
         if (f.Fingerprint.Length > 0) sb.Append(" <span class=\"c\">[").Append(Labels.Change(f.Change)).Append("]</span>");
-        foreach (var e in f.Evidence)
+        AppendEvidence(sb, f.Evidence);
+        sb.Append("</li>");
+    }
+
+    private static void AppendEvidence(StringBuilder sb, IReadOnlyList<Evidence> evidence)
+    {
+        foreach (var e in evidence)
         {
             sb.Append("<div class=\"c\">佐证：").Append(Link(e.Url));
             if (!string.IsNullOrWhiteSpace(e.Text)) sb.Append(" “").Append(Text(e.Text)).Append('”');
@@ -203,6 +234,5 @@ public sealed class UnitReportWriter
                 sb.Append(" （").Append(seen.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("）");
             sb.Append("</div>");
         }
-        sb.Append("</li>");
     }
 }

@@ -14,6 +14,20 @@ public static class FindingComparison
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
+    /// <summary>
+    /// SHA-256 (hex) of what the check found: status, fraction, measured, message and each evidence URL and text, but
+    /// not when it was seen, so a nightly re-crawl of the same page gives the same hash.
+    /// </summary>
+    public static string EvidenceHash(CheckResult check)
+    {
+        var sb = new StringBuilder();
+        sb.Append(check.Status).Append('\u001f').Append(check.Fraction?.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+          .Append('\u001f').Append(check.Measured?.ToString("R", System.Globalization.CultureInfo.InvariantCulture))
+          .Append('\u001f').Append(check.Message);
+        foreach (var e in check.Evidence) sb.Append('\u001e').Append(e.Url).Append('\u001f').Append(e.Text);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
     public static FindingChange Compare(FindingStatus current, FindingStatus? previous)
     {
         if (previous is not { } before) return FindingChange.New;

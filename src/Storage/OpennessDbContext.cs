@@ -20,6 +20,9 @@ public abstract class OpennessDbContext(DbContextOptions options) : DbContext(op
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();
     public DbSet<FindingReview> FindingReviews => Set<FindingReview>();
     public DbSet<ScoreRecord> Scores => Set<ScoreRecord>();
+    public DbSet<ManualScoreEntry> ManualScores => Set<ManualScoreEntry>();
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -86,6 +89,7 @@ public abstract class OpennessDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Change).HasMaxLength(20);
             e.Property(x => x.PreviousStatus).HasMaxLength(20);
             e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.EvidenceHash).HasMaxLength(64);
             e.HasIndex(x => new { x.UnitScanId, x.Fingerprint });
             e.HasIndex(x => x.Fingerprint);
             e.HasMany(x => x.Reviews).WithOne().HasForeignKey(x => x.FindingRecordId).OnDelete(DeleteBehavior.Cascade);
@@ -96,10 +100,39 @@ public abstract class OpennessDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Reviewer).HasMaxLength(200);
             e.Property(x => x.Decision).HasMaxLength(20);
             e.HasIndex(x => x.Fingerprint);
+            e.HasIndex(x => x.FindingRecordId);
+        });
+        b.Entity<ManualScoreEntry>(e =>
+        {
+            e.Property(x => x.IndicatorId).HasMaxLength(200);
+            e.Property(x => x.EnteredBy).HasMaxLength(200);
+            // Restrict: runs and units both hang off the evaluation, and SQL Server refuses two cascade paths.
+            e.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ScanRun>().WithMany().HasForeignKey(x => x.ScanRunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UnitId, x.IndicatorId });
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.UnitKey).HasMaxLength(200);
+            e.Property(x => x.Subject).HasMaxLength(1000);
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.EvaluationId, x.UnitKey });
+        });
+        b.Entity<UserAccount>(e =>
+        {
+            e.Property(x => x.Username).HasMaxLength(100);
+            e.Property(x => x.Role).HasMaxLength(40);
+            e.Property(x => x.UnitKey).HasMaxLength(200);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.PasswordHash).HasMaxLength(500);
+            e.HasIndex(x => x.Username).IsUnique();
         });
         b.Entity<ScoreRecord>(e =>
         {
             e.Property(x => x.Grade).HasMaxLength(50);
+            e.Property(x => x.AutomaticGrade).HasMaxLength(50);
             e.HasOne(x => x.IndicatorSystem).WithMany().HasForeignKey(x => x.IndicatorSystemRecordId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.UnitScanId).IsUnique();
         });

@@ -6,6 +6,7 @@ using Openness.Rules.Findings;
 using Openness.Rules.Scoring;
 using Openness.Rules.SiteModel;
 using Openness.Storage.Entities;
+using Openness.Storage.Reviews;
 
 namespace Openness.Storage;
 
@@ -18,18 +19,25 @@ public sealed class ScanStore
 {
     private readonly StorageOptions _options;
     private readonly ColumnCatalogue? _catalogue;
+    private readonly IIndicatorSystemSource? _systems;
 
-    private ScanStore(StorageOptions options, ColumnCatalogue? catalogue)
+    private ScanStore(StorageOptions options, ColumnCatalogue? catalogue, IIndicatorSystemSource? systems)
     {
         _options = options;
         _catalogue = catalogue;
+        _systems = systems;
     }
 
-    /// <summary>Opens the store, applying pending migrations. The catalogue, when given, names columns by their canonical Chinese name.</summary>
-    public static async Task<ScanStore> OpenAsync(StorageOptions options, ColumnCatalogue? catalogue = null, CancellationToken ct = default)
+    /// <summary>
+    /// Opens the store, applying pending migrations. The catalogue, when given, names columns by their canonical
+    /// Chinese name. <paramref name="systems"/> finds the rules a score was computed with, needed when a saved unit
+    /// inherits an assessor's override from its previous run (the effective score is re-scored with those rules).
+    /// </summary>
+    public static async Task<ScanStore> OpenAsync(StorageOptions options, ColumnCatalogue? catalogue = null, CancellationToken ct = default,
+        IIndicatorSystemSource? systems = null)
     {
         await OpennessDbContextFactory.MigrateAsync(options, ct);
-        return new ScanStore(options, catalogue);
+        return new ScanStore(options, catalogue, systems);
     }
 
     private OpennessDbContext Context() => OpennessDbContextFactory.Create(_options);
@@ -119,7 +127,7 @@ public sealed class ScanStore
         scan.SavedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
 
-        var previous = await PreviousStatusesAsync(db, unitRow.Id, runId, ct);
+        var previous = await PreviousFindingsAsync(db, unitRow.Id, runId, ct);
         db.PageOutcomes.AddRange(pages.Select(p => StoreMapping.ToRecord(scan.Id, p)));
         if (model is not null)
         {
@@ -128,8 +136,13 @@ public sealed class ScanStore
         }
         if (score is not null)
         {
-            db.Findings.AddRange(StoreMapping.ToFindings(scan.Id, score, previous));
+            var findings = StoreMapping.ToFindings(scan.Id, score, previous.ToDictionary(p => p.Key, p => p.Value.Status)).ToList();
+            db.Findings.AddRange(findings);
             db.Scores.Add(StoreMapping.ToRecord(scan.Id, systemRecordId!.Value, score));
+            await db.SaveChangesAsync(ct);
+            if (ReviewCarryOver.Apply(db, findings, previous))
+                await db.SaveChangesAsync(ct);
+            await EffectiveScore.ApplyAsync(db, scan, _systems, ct);
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -318,17 +331,23 @@ public sealed class ScanStore
         await db.Documents.Where(d => d.UnitScanId == scanId).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Fingerprint → status in the unit's newest completed scan of an earlier run.</summary>
-    private static async Task<IReadOnlyDictionary<string, FindingStatus>> PreviousStatusesAsync(
+    /// <summary>Fingerprint → the finding in the unit's newest completed scan of an earlier run, with its latest review.</summary>
+    private static async Task<IReadOnlyDictionary<string, PreviousFinding>> PreviousFindingsAsync(
         OpennessDbContext db, long unitId, long runId, CancellationToken ct)
     {
         var previousScanId = await db.UnitScans
             .Where(s => s.UnitId == unitId && s.ScanRunId < runId && s.State == nameof(UnitScanState.Completed))
             .OrderByDescending(s => s.ScanRunId).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
-        if (previousScanId is null) return new Dictionary<string, FindingStatus>();
-        var rows = await db.Findings.Where(f => f.UnitScanId == previousScanId).Select(f => new { f.Fingerprint, f.Status }).ToListAsync(ct);
-        var result = new Dictionary<string, FindingStatus>();
-        foreach (var r in rows) result[r.Fingerprint] = Enum.Parse<FindingStatus>(r.Status);
+        if (previousScanId is null) return new Dictionary<string, PreviousFinding>();
+        var rows = await db.Findings.Where(f => f.UnitScanId == previousScanId)
+            .Select(f => new { f.Id, f.Fingerprint, f.Status, f.EvidenceHash, f.NeedsReReview }).ToListAsync(ct);
+        var reviews = (await db.FindingReviews.Where(r => db.Findings.Any(f => f.Id == r.FindingRecordId && f.UnitScanId == previousScanId))
+                .ToListAsync(ct))
+            .GroupBy(r => r.FindingRecordId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.ReviewedAt).ThenBy(r => r.Id).Last());
+        var result = new Dictionary<string, PreviousFinding>();
+        foreach (var r in rows)
+            result[r.Fingerprint] = new PreviousFinding(Enum.Parse<FindingStatus>(r.Status), r.EvidenceHash, r.NeedsReReview,
+                reviews.GetValueOrDefault(r.Id));
         return result;
     }
 

@@ -11,3 +11,10 @@ public enum UnitScanState { Completed, Failed }
 /// Changed: a problem before and a different problem now (e.g. fail → partial). Fixed: a problem before, passes now.
 /// </summary>
 public enum FindingChange { New, Unchanged, Changed, Fixed }
+
+/// <summary>What an assessor decided about a finding: the automatic result stands, other points, or look again.</summary>
+public enum ReviewDecision { Confirm, Override, Recheck }
+
+public enum UserRole { OfficeAdministrator, Assessor, UnitUser }
+
+public enum AuditAction { ReviewConfirm, ReviewOverride, ReviewRecheck, ManualPoints, UserCreated, UserLockedOut, UserPasswordSet }

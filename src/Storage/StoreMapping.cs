@@ -82,25 +82,42 @@ internal static class StoreMapping
                     Message = check.Message,
                     EvidenceJson = ScoreCardJson.SerializeEvidence(check.Evidence),
                     Fingerprint = fingerprint,
+                    EvidenceHash = FindingComparison.EvidenceHash(check),
                     Change = FindingComparison.Compare(check.Status, before).ToString(),
                     PreviousStatus = before?.ToString(),
                 };
             }
     }
 
-    public static ScoreRecord ToRecord(long scanId, long systemRecordId, ScoreCard card) => new()
+    /// <summary>A score row whose effective values equal the automatic ones until reviews are applied.</summary>
+    public static ScoreRecord ToRecord(long scanId, long systemRecordId, ScoreCard card)
     {
-        UnitScanId = scanId,
-        IndicatorSystemRecordId = systemRecordId,
-        Total = card.Total,
-        Possible = card.Possible,
-        Grade = card.Grade,
-        Vetoed = card.Vetoed,
-        ManualPointsPending = card.ManualPointsPending,
-        LevelOneJson = ScoreCardJson.SerializeList(
-            card.LevelOne.Select(i => new LevelOneScore(i.Id, i.Name, i.PointsEarned, i.PointsPossible)).ToList()),
-        ScoreCardJson = ScoreCardJson.Serialize(card),
-    };
+        var record = new ScoreRecord
+        {
+            UnitScanId = scanId,
+            IndicatorSystemRecordId = systemRecordId,
+            AutomaticTotal = card.Total,
+            AutomaticGrade = card.Grade,
+            AutomaticScoreCardJson = ScoreCardJson.Serialize(card),
+            Grade = "",
+            LevelOneJson = "",
+            ScoreCardJson = "",
+        };
+        WriteEffective(record, card);
+        return record;
+    }
+
+    public static void WriteEffective(ScoreRecord record, ScoreCard card)
+    {
+        record.Total = card.Total;
+        record.Possible = card.Possible;
+        record.Grade = card.Grade;
+        record.Vetoed = card.Vetoed;
+        record.ManualPointsPending = card.ManualPointsPending;
+        record.LevelOneJson = ScoreCardJson.SerializeList(
+            card.LevelOne.Select(i => new LevelOneScore(i.Id, i.Name, i.PointsEarned, i.PointsPossible)).ToList());
+        record.ScoreCardJson = ScoreCardJson.Serialize(card);
+    }
 
     public static RunSummary ToSummary(ScanRun r, (int Completed, int Failed) counts) => new(
         r.Id, r.Evaluation!.Name, r.IndicatorSystem!.SystemId, r.IndicatorSystem.Name, r.IndicatorSystem.Hash, r.AsOf,

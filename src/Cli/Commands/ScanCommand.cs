@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Openness.Cli.Scanning;
+using Openness.Scanning;
 using Openness.Core.Units;
 
 namespace Openness.Cli.Commands;
@@ -21,7 +22,16 @@ public static class ScanCommand
             var day = CommandLine.ParseAsOf(parse.GetValue(asOf));
             var reportDir = Path.GetFullPath(parse.GetValue(reports) ?? Path.Combine(settings.DataDir, "reports"));
             var exportDir = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null;
-            var result = await new ScanRunner(settings, new LineProgress(Console.Out)).RunAsync(file, day, reportDir, exportDir, ct);
+            var progress = LiveProgress.ForConsole();
+            ScanResult result;
+            try
+            {
+                result = await new ScanRunner(settings, progress).RunAsync(file, day, reportDir, exportDir, ct);
+            }
+            finally
+            {
+                if (progress is IAsyncDisposable live) await live.DisposeAsync();
+            }
             ScanSummary.Print(result);
             return result.FailedUnits.Count == 0 ? 0 : 1;
         });

@@ -154,12 +154,17 @@ public sealed class FindingRecord
     /// <summary><see cref="FindingChange"/> as text, computed when saving.</summary>
     public required string Change { get; set; }
     public string? PreviousStatus { get; set; }
+    /// <summary>SHA-256 of what was found (status, fraction, measured, message, evidence URLs and text; not when it was
+    /// seen): a review carries over to the next run only while this is unchanged.</summary>
+    public string EvidenceHash { get; set; } = "";
+    /// <summary>The previous run's finding had a review but its evidence changed: an assessor must look again.</summary>
+    public bool NeedsReReview { get; set; }
     public List<FindingReview> Reviews { get; } = [];
 }
 
 /// <summary>
-/// An assessor's review (评估人员复核) of a finding: confirm, override or recheck. The table exists so reviews can be
-/// recorded without a schema change; <see cref="Fingerprint"/> lets a review be carried to later runs.
+/// An assessor's review (评估人员复核) of a finding: confirm, override or recheck. <see cref="Fingerprint"/> lets a
+/// review be carried to the same finding in later runs; a carried copy names the review it came from.
 /// </summary>
 public sealed class FindingReview
 {
@@ -173,6 +178,60 @@ public sealed class FindingReview
     public double? PointsBefore { get; set; }
     public double? PointsAfter { get; set; }
     public string Reason { get; set; } = "";
+    /// <summary>Set on a copy made when the next run found the same evidence: the review the decision was first made in.</summary>
+    public long? CarriedFromReviewId { get; set; }
+}
+
+/// <summary>
+/// Points an assessor entered for an indicator leaf checked from submitted materials (提交材料), with a note. Applies
+/// to the run it was entered against and every later run of the unit until a newer entry replaces it.
+/// </summary>
+public sealed class ManualScoreEntry
+{
+    public long Id { get; set; }
+    public long UnitId { get; set; }
+    public long ScanRunId { get; set; }
+    public required string IndicatorId { get; set; }
+    public double Points { get; set; }
+    public string Note { get; set; } = "";
+    public required string EnteredBy { get; set; }
+    public DateTimeOffset EnteredAt { get; set; }
+}
+
+/// <summary>
+/// One decision in the audit trail (who, when, before, after). No foreign keys: the trail outlives the rows it
+/// describes.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    /// <summary><see cref="AuditAction"/> as text.</summary>
+    public required string Action { get; set; }
+    public long? EvaluationId { get; set; }
+    public string? UnitKey { get; set; }
+    /// <summary>What was decided on, e.g. the indicator and check of a finding.</summary>
+    public required string Subject { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>A person who signs in to the web app. Unit users are bound to one unit by its units-file id.</summary>
+public sealed class UserAccount
+{
+    public long Id { get; set; }
+    public required string Username { get; set; }
+    /// <summary>PasswordHasher&lt;T&gt;'s format (PBKDF2 with a per-password salt).</summary>
+    public required string PasswordHash { get; set; }
+    /// <summary><see cref="UserRole"/> as text.</summary>
+    public required string Role { get; set; }
+    public string? UnitKey { get; set; }
+    public string DisplayName { get; set; } = "";
+    public int FailedAttempts { get; set; }
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public sealed class ScoreRecord
@@ -186,6 +245,11 @@ public sealed class ScoreRecord
     public required string Grade { get; set; }
     public bool Vetoed { get; set; }
     public double ManualPointsPending { get; set; }
+    /// <summary>The checks' own total and grade before any assessor review or manual entry (Total/Grade are effective).</summary>
+    public double AutomaticTotal { get; set; }
+    public string AutomaticGrade { get; set; } = "";
+    /// <summary>The ScoreCard as the checks scored it; <see cref="ScoreCardJson"/> is the effective one with reviews applied.</summary>
+    public string AutomaticScoreCardJson { get; set; } = "";
     /// <summary>[{id, name, earned, possible}] for each level-1 indicator, so a ranking needs no ScoreCard parsing.</summary>
     public required string LevelOneJson { get; set; }
     public required string ScoreCardJson { get; set; }

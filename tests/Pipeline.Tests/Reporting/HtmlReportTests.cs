@@ -27,6 +27,10 @@ public sealed class HtmlReportTests
     {
         Assert.That(_published.UnitReports.Select(Path.GetFileName), Is.EquivalentTo(new[] { "good-unit.html", "missing-column.html", "hostile.html" }));
         Assert.That(File.Exists(_published.RankingHtml) && File.Exists(_published.RankingCsv));
+        Assert.That(Path.GetFileName(_published.RankingXlsx), Is.EqualTo("ranking.xlsx"));
+        using (var x = new XlsxReader(File.ReadAllBytes(_published.RankingXlsx)))
+            Assert.That(x.SheetNames, Is.EqualTo(new[] { "排名", "检查结果" }));
+        Assert.That(File.ReadAllText(_published.FindingsCsv), Does.Contain(ReportTestStore.MissingColumnMessage));
         Assert.That(_published.Exports, Has.Count.EqualTo(3));
     }
 
@@ -94,21 +98,37 @@ public sealed class HtmlReportTests
     {
         var doc = new HtmlParser().ParseDocument(Report("missing-column"));
         var heading = doc.QuerySelectorAll("h2").Single(h => h.TextContent == "整改清单");
-        var list = heading.NextElementSibling!;
-        Assert.That(list.LocalName, Is.EqualTo("ol"));
-        var items = list.Children.ToList();
+        Assert.That(heading.NextElementSibling!.TextContent, Is.EqualTo("督察对象：缺栏目县人民政府　督察时间：2026-11-20"));
+        var table = doc.QuerySelector("table.rect")!;
+        Assert.That(table.QuerySelectorAll("thead th").Select(th => th.TextContent),
+            Is.EqualTo(new[] { "序号", "工作任务", "完成情况", "存在问题", "整改措施", "整改责任主体", "材料提供部门" }), "seed 004's columns");
+        var items = table.QuerySelectorAll("tbody tr").ToList();
         Assert.That(items, Has.Count.EqualTo(2), "the failed and the partial leaf");
-        var missing = items.Single(li => li.TextContent.Contains("栏目设置"));
-        Assert.That(missing.QuerySelector(".s")!.TextContent, Is.EqualTo("不通过"));
-        Assert.That(missing.TextContent, Does.Contain(ReportTestStore.MissingColumnMessage));
-        Assert.That(missing.TextContent, Does.Contain("扣 10 分"));
-        var partial = items.Single(li => li.TextContent.Contains("栏目更新"));
-        Assert.That(partial.QuerySelector(".s")!.TextContent, Is.EqualTo("部分"));
+        var missing = items.Single(tr => tr.TextContent.Contains("栏目设置"));
+        var cells = missing.QuerySelectorAll("td").ToDictionary(td => td.GetAttribute("data-label")!, td => td);
+        Assert.That(cells["序号"].TextContent, Is.EqualTo("1"));
+        Assert.That(cells["工作任务"].TextContent, Does.Contain("1.1 栏目设置").And.Contain("扣 10 分").And.Contain("评估要点：评估要点:栏目设置"));
+        Assert.That(cells["完成情况"].QuerySelector(".s")!.TextContent, Is.EqualTo("未完成"));
+        Assert.That(cells["存在问题"].TextContent, Does.Contain(ReportTestStore.MissingColumnMessage).And.Contain("“页面所见文字”"));
+        Assert.That(cells["存在问题"].QuerySelector("a")!.GetAttribute("href"), Is.EqualTo("http://127.0.0.1:8080/missing-column/"));
+        Assert.That(cells["整改措施"].QuerySelectorAll("li"), Has.Length.EqualTo(1));
+        Assert.That(cells["整改责任主体"].TextContent, Is.EqualTo("缺栏目县人民政府"));
+        var partial = items.Single(tr => tr.TextContent.Contains("栏目更新"));
+        Assert.That(partial.QuerySelector("td[data-label=完成情况] .s")!.TextContent, Is.EqualTo("部分完成"));
 
         // The indicator table shows the leaf as 不通过 with 0 / 10 and the message.
-        var row = doc.QuerySelectorAll("tr").Single(tr => tr.QuerySelector("td")?.TextContent == "1.1");
+        var row = doc.QuerySelectorAll("table.detail tr").Single(tr => tr.QuerySelector("td")?.TextContent == "1.1");
         Assert.That(row.TextContent, Does.Contain("不通过").And.Contain("0 / 10").And.Contain(ReportTestStore.MissingColumnMessage));
         Assert.That(row.TextContent, Does.Contain("实际验证"));
+    }
+
+    [Test]
+    public void Report_draws_the_units_trend_from_its_stored_runs()
+    {
+        var doc = new HtmlParser().ParseDocument(Report("good-unit"));
+        var heading = doc.QuerySelectorAll("h2").Single(h => h.TextContent == "得分趋势");
+        var svg = heading.NextElementSibling!.QuerySelector("svg")!;
+        Assert.That(svg.QuerySelectorAll("circle title").Select(t => t.TextContent), Is.EqualTo(new[] { "2026-11-20 总分 20 / 30 合格" }), "the one stored run");
     }
 
     [Test]

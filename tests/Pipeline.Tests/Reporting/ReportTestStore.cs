@@ -59,6 +59,28 @@ public sealed class ReportTestStore : IAsyncDisposable
         return new ReportTestStore { Directory = dir, Store = store, RunId = run, Hostile = hostile, Good = good, Missing = missing };
     }
 
+    /// <summary>
+    /// A second, later run: the missing column now exists (its finding reads fixed), the stale column is still stale
+    /// (unchanged), and a new check fails (new). Returns the run id.
+    /// </summary>
+    public async Task<long> AddSecondRunAsync()
+    {
+        var content = RulesContent();
+        var hash = Hash(content);
+        var run = await StartRunAsync(Store, [Good, Missing, Hostile], content, new DateOnly(2026, 11, 27));
+        await Store.SaveUnitResultAsync(run, Good, Crawl(), Pages(Good), Model(Good), Card(Good, hash,
+            [Check("column-exists", "interpretations", FindingStatus.Pass, "政策解读栏目存在", "http://127.0.0.1:8080/good-unit/zcjd/")],
+            [Check("column-updated", "notices", FindingStatus.Pass, "通知公告按时更新")], asOf: new DateOnly(2026, 11, 27)));
+        await Store.SaveUnitResultAsync(run, Missing, Crawl(), Pages(Missing), Model(Missing), Card(Missing, hash,
+            [Check("column-exists", "interpretations", FindingStatus.Pass, "政策解读栏目存在", "http://127.0.0.1:8080/missing-column/zcjd/")],
+            [Check("column-updated", "notices", FindingStatus.Partial, "通知公告超过14天未更新", "http://127.0.0.1:8080/missing-column/tzgg/"),
+             Check("column-updated", "work-news", FindingStatus.Fail, "工作动态超过30天未更新", "http://127.0.0.1:8080/missing-column/gzdt/")],
+            asOf: new DateOnly(2026, 11, 27)));
+        await Store.SaveUnitResultAsync(run, Hostile, Crawl(UnitScanState.Failed), Pages(Hostile), Model(Hostile), null);
+        await Store.FinishRunAsync(run);
+        return run;
+    }
+
     public string Out(string name) => Path.Combine(Directory, name);
 
     public ValueTask DisposeAsync()

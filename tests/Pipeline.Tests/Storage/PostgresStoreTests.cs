@@ -71,13 +71,23 @@ public sealed class PostgresStoreTests
     public Task Marks_findings_new_unchanged_changed_fixed_against_the_previous_run() => StoreScenarios.FindingChangesAcrossRuns(Options());
 
     [Test]
+    public Task Reviews_and_manual_points_change_the_effective_score_and_carry_over() => ReviewScenarios.ReviewsApplyAndCarryOver(Options());
+
+    [Test]
+    public Task Accounts_are_unique_and_lock_after_repeated_failures() => ReviewScenarios.AccountsAndLockout(Options());
+
+    [Test]
     public async Task Schema_comes_from_the_postgres_migrations()
     {
         await ScanStore.OpenAsync(Options());
         await using var conn = new NpgsqlConnection(Options().ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", conn);
-        var id = (string?)await cmd.ExecuteScalarAsync();
-        Assert.That(id, Does.EndWith("_InitialCreate"));
+        await using var cmd = new NpgsqlCommand("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"", conn);
+        var ids = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+        Assert.That(ids, Has.Count.EqualTo(2));
+        Assert.That(ids[0], Does.EndWith("_InitialCreate"));
+        Assert.That(ids[1], Does.EndWith("_ReviewsAccountsAudit"));
     }
 }

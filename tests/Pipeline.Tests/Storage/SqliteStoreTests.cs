@@ -37,6 +37,12 @@ public sealed class SqliteStoreTests
     public Task Marks_findings_new_unchanged_changed_fixed_against_the_previous_run() => StoreScenarios.FindingChangesAcrossRuns(_options);
 
     [Test]
+    public Task Reviews_and_manual_points_change_the_effective_score_and_carry_over() => ReviewScenarios.ReviewsApplyAndCarryOver(_options);
+
+    [Test]
+    public Task Accounts_are_unique_and_lock_after_repeated_failures() => ReviewScenarios.AccountsAndLockout(_options);
+
+    [Test]
     public async Task Schema_comes_from_the_sqlite_migrations()
     {
         await ScanStore.OpenAsync(_options);
@@ -48,8 +54,9 @@ public sealed class SqliteStoreTests
         var ids = new List<string>();
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
-        Assert.That(ids, Has.Count.EqualTo(1));
+        Assert.That(ids, Has.Count.EqualTo(2));
         Assert.That(ids[0], Does.EndWith("_InitialCreate"));
+        Assert.That(ids[1], Does.EndWith("_ReviewsAccountsAudit"));
         // Opening again applies nothing and keeps data.
         Assert.DoesNotThrowAsync(async () => await ScanStore.OpenAsync(_options));
     }

@@ -1,4 +1,4 @@
-namespace Openness.Cli.Scanning;
+namespace Openness.Scanning;
 
 /// <summary>Where a scan reports what it is doing: per-unit state for a person watching, or plain log lines.</summary>
 public interface IScanProgress

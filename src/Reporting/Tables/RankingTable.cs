@@ -1,0 +1,42 @@
+using Openness.Storage;
+
+namespace Openness.Reporting.Tables;
+
+/// <summary>排名: one row per unit in rank order, one column per level-1 indicator.</summary>
+public static class RankingTable
+{
+    public const string SheetName = "排名";
+
+    /// <summary>Level-1 indicators in the order the units list them; every unit of a run shares the system.</summary>
+    public static IReadOnlyList<(string Id, string Name)> LevelOneColumns(Ranking ranking) =>
+        ranking.Rows.SelectMany(r => r.LevelOne).Select(l => (l.Id, l.Name)).Distinct().ToList();
+
+    public static ExportTable Build(Ranking ranking)
+    {
+        var levels = LevelOneColumns(ranking);
+        var columns = new List<ExportColumn>
+        {
+            new("名次", 6), new("单位编号", 16), new("单位名称", 28), new("分组", 10), new("总分", 8), new("满分", 8),
+            new("等次", 8), new("否决", 6),
+        };
+        columns.AddRange(levels.Select(l => new ExportColumn(l.Name, Math.Clamp(l.Name.Length * 2.2 + 2, 10, 24))));
+        columns.Add(new ExportColumn("待人工评分", 11));
+
+        var rows = new List<IReadOnlyList<ExportCell>>(ranking.Rows.Count);
+        foreach (var row in ranking.Rows)
+        {
+            var cells = new List<ExportCell>
+            {
+                ExportCell.Of(row.Rank), ExportCell.Of(row.Unit.Id), ExportCell.Of(row.Unit.Name), ExportCell.Of(row.Unit.Group),
+                ExportCell.Of(row.Total), ExportCell.Of(row.Possible), ExportCell.Of(row.Grade), ExportCell.Of(row.Vetoed ? "是" : "否"),
+            };
+            cells.AddRange(levels.Select(l => row.LevelOne.FirstOrDefault(x => x.Id == l.Id) is { } s ? ExportCell.Of(s.Earned) : ExportCell.Empty));
+            cells.Add(ExportCell.Of(row.ManualPointsPending));
+            rows.Add(cells);
+        }
+        return new ExportTable(SheetName, columns, rows)
+        {
+            Preamble = [$"{ranking.Run.Evaluation} 评估排名　评估日期：{ranking.Run.AsOf:yyyy-MM-dd}　指标体系：{ranking.Run.SystemName}"],
+        };
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+using Openness.Storage;
+using Quartz;
+
+namespace Openness.Scheduling;
+
+/// <summary>
+/// An evaluation's night: opens one scan run for every unit without a schedule of its own and queues one unit job
+/// per unit into it. The queued triggers live in the job store, so whichever nodes of a cluster are free take them.
+/// </summary>
+[DisallowConcurrentExecution]
+[PersistJobDataAfterExecution]
+public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log) : IJob
+{
+    public static readonly TimeSpan QueuedUnitPatience = TimeSpan.FromDays(2);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var data = context.JobDetail.JobDataMap;
+        var key = (string)data[JobKeys.ScheduleKey]!;
+        // Run-now fires through a trigger of its own, so the cron trigger's previous fire time alone would miss it.
+        data[JobKeys.LastFiredAt] = context.FireTimeUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            var plan = await ScanPlan.LoadAsync((string)data[JobKeys.UnitsFile]!, cancellationToken);
+            var ownSchedules = await UnitsWithOwnScheduleAsync(context.Scheduler, key, cancellationToken);
+            var units = plan.Units.Units.Where(u => !ownSchedules.Contains(u.Id)).ToList();
+            var asOf = ScanPlan.AsOf(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, settings.TimeZone);
+
+            var store = await ScanStore.OpenAsync(settings.Storage, plan.Rules.Catalogue, cancellationToken);
+            var runId = await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
+                plan.SystemContent, plan.Rules.System.ContentHash, asOf, units, cancellationToken);
+            foreach (var unit in units)
+            {
+                // The unit's job may be new (a unit added to the file since `schedule add`).
+                await Schedules.EnsureUnitJobAsync(context.Scheduler, key, plan.Units.Path, plan.Units.Evaluation, unit.Id, cancellationToken);
+                var trigger = TriggerBuilder.Create()
+                    .WithIdentity(JobKeys.UnitOfRun(runId, key, unit.Id))
+                    .ForJob(JobKeys.Unit(key, unit.Id))
+                    .UsingJobData(JobKeys.RunId, runId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .StartNow()
+                    // A night queues more units than there are free slots; a unit waiting its turn is queued, not
+                    // "misfired" (which would park it until the misfire handler's next pass).
+                    .WithMisfireThreshold(QueuedUnitPatience)
+                    .Build();
+                await context.Scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
+            }
+            if (units.Count == 0) await store.FinishRunAsync(runId, ct: cancellationToken);
+            data[JobKeys.LastRunId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            data[JobKeys.LastOutcome] = $"run {runId}: {units.Count} units queued";
+            log.LogInformation("schedule {Key}: scan run {RunId} opened for {Count} units, as of {AsOf}", key, runId, units.Count, asOf);
+            Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} schedule {key}: scan run {runId} opened for {units.Count} units, as of {asOf:yyyy-MM-dd}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            data[JobKeys.LastOutcome] = $"failed: {ex.Message}";
+            Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} schedule {key}: the night could not start: {ex.Message}");
+            throw new JobExecutionException(ex);
+        }
+    }
+
+    private static async Task<HashSet<string>> UnitsWithOwnScheduleAsync(IScheduler scheduler, string key, CancellationToken ct)
+    {
+        var keys = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(JobKeys.UnitScheduleGroup), ct);
+        return keys.Select(k => JobKeys.Parse(k.Name)).Where(p => p.Key == key && p.UnitId is not null).Select(p => p.UnitId!).ToHashSet();
+    }
+}

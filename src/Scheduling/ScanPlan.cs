@@ -1,0 +1,26 @@
+using Openness.Core.Units;
+using Openness.Rules;
+
+namespace Openness.Scheduling;
+
+/// <summary>
+/// A schedule's units file and rules, read afresh at every firing: an office that edits its units file or indicator
+/// system gets the edit in the next night without touching the schedule.
+/// </summary>
+public sealed record ScanPlan(UnitsFile Units, RulesBundle Rules, string SystemContent)
+{
+    public static async Task<ScanPlan> LoadAsync(string unitsFile, CancellationToken ct)
+    {
+        var units = UnitsFileReader.Read(unitsFile);
+        var rules = RulesBundle.Load(units.IndicatorSystem);
+        return new ScanPlan(units, rules, await File.ReadAllTextAsync(units.IndicatorSystem, ct));
+    }
+
+    public UnitDefinition Unit(string unitId) =>
+        Units.Units.FirstOrDefault(u => u.Id == unitId)
+        ?? throw new InvalidOperationException($"unit '{unitId}' is no longer in {Units.Path}");
+
+    /// <summary>"Today" of a firing: its scheduled day in the schedule's time zone (a night that fires late is still that night).</summary>
+    public static DateOnly AsOf(DateTimeOffset scheduledFireUtc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(scheduledFireUtc, zone).DateTime);
+}

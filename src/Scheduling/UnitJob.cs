@@ -1,0 +1,77 @@
+using System.Globalization;
+using Openness.Reporting;
+using Openness.Scanning;
+using Openness.Storage;
+using Openness.Storage.Reviews;
+using Quartz;
+
+namespace Openness.Scheduling;
+
+/// <summary>
+/// One unit's scan (crawl + checks + score + save) into the run its trigger names; fired by its own schedule or
+/// run-now without a run, it opens a run of its own. The job is durable and requests recovery: when the node running
+/// it dies, another node of the cluster runs it again, and saving the same run × unit again replaces what a dead node
+/// may have half-begun (the store saves a unit in one transaction). The last unit saved closes the run and writes
+/// its reports.
+/// </summary>
+[DisallowConcurrentExecution]
+[PersistJobDataAfterExecution]
+public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, IScanProgress progress) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var data = context.JobDetail.JobDataMap;
+        var key = (string)data[JobKeys.ScheduleKey]!;
+        // Run-now fires through a trigger of its own, so the cron trigger's previous fire time alone would miss it.
+        data[JobKeys.LastFiredAt] = context.FireTimeUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var unitId = (string)data[JobKeys.UnitId]!;
+        try
+        {
+            var plan = await ScanPlan.LoadAsync((string)data[JobKeys.UnitsFile]!, cancellationToken);
+            var unit = plan.Unit(unitId);
+            // The rules let a unit inherit last run's overrides (reviews carried over re-score the effective total).
+            var store = await ScanStore.OpenAsync(settings.Storage, plan.Rules.Catalogue, cancellationToken, new KnownIndicatorSystems(plan.Rules.System));
+            long runId;
+            if (context.MergedJobDataMap.TryGetValue(JobKeys.RunId, out var value) && value is string text)
+            {
+                runId = long.Parse(text, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                var asOf = ScanPlan.AsOf(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, settings.TimeZone);
+                runId = await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
+                    plan.SystemContent, plan.Rules.System.ContentHash, asOf, [unit], cancellationToken);
+            }
+            var run = await store.GetRunAsync(runId, cancellationToken)
+                ?? throw new InvalidOperationException($"scan run {runId} does not exist");
+
+            var card = await new UnitScanner(fetchers, store, settings.DataDir, progress)
+                .ScanAndSaveAsync(unit, runId, plan.Rules, run.AsOf, cancellationToken);
+            var instance = context.Scheduler.SchedulerInstanceId;
+            Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} saved in run {runId} by {instance}{(context.Recovering ? " (recovered)" : "")}");
+            data[JobKeys.LastRunId] = runId.ToString(CultureInfo.InvariantCulture);
+            data[JobKeys.LastOutcome] = card is null ? $"run {runId}: scan failed" : $"run {runId}: {card.Total:0.##}/{card.Possible:0.##} 分, {card.Grade}";
+            await CloseRunWhenCompleteAsync(store, runId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            data[JobKeys.LastOutcome] = $"failed: {ex.Message}";
+            Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} of schedule {key}: {ex.Message}");
+            throw new JobExecutionException(ex);
+        }
+    }
+
+    /// <summary>
+    /// The run is finished when its last unit is saved. Two nodes saving the last two units at once may both see the
+    /// run complete; closing it twice writes the same state and the same reports.
+    /// </summary>
+    private async Task CloseRunWhenCompleteAsync(ScanStore store, long runId, CancellationToken ct)
+    {
+        var run = await store.GetRunAsync(runId, ct);
+        if (run is null || run.UnitsCompleted + run.UnitsFailed < run.UnitsPlanned) return;
+        await store.FinishRunAsync(runId, ct: ct);
+        var reports = Path.Combine(settings.DataDir, "reports", $"run-{runId}");
+        await new ReportPublisher(store).WriteRunAsync(runId, reports, null, ct);
+        Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} scan run {runId} finished: {run.UnitsCompleted} completed, {run.UnitsFailed} failed; reports in {reports}");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using NUnit.Framework;
+using Openness.Reporting;
+using Openness.Storage;
+
+namespace Openness.Pipeline.Tests.Reporting;
+
+/// <summary>The unit report printed by Debian Chromium, read back with poppler's pdftotext/pdfinfo/pdffonts.</summary>
+[TestFixture]
+public sealed class UnitReportPdfTests
+{
+    private ReportTestStore _t = null!;
+    private IReadOnlyList<UnitResult> _units = null!;
+    private UnitReportPdf _pdf = null!;
+
+    [OneTimeSetUp]
+    public async Task SetUp()
+    {
+        _t = await ReportTestStore.CreateAsync();
+        _units = await _t.Store.GetUnitResultsAsync(_t.RunId);
+        _pdf = new UnitReportPdf();
+    }
+
+    [OneTimeTearDown]
+    public async Task TearDown()
+    {
+        await _pdf.DisposeAsync();
+        await _t.DisposeAsync();
+    }
+
+    private UnitResult UnitOf(string id) => _units.Single(u => u.Unit.Id == id);
+
+    private string Save(byte[] pdf, string name)
+    {
+        Assert.That(pdf.Take(5), Is.EqualTo("%PDF-"u8.ToArray()), "a PDF file");
+        var path = _t.Out(name);
+        File.WriteAllBytes(path, pdf);
+        return path;
+    }
+
+    private static string Poppler(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        Process process;
+        try { process = Process.Start(start)!; }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new AssertionException($"{tool} is not installed (Debian package poppler-utils; scripts/test.sh installs it): {ex.Message}");
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.That(process.ExitCode, Is.Zero, $"{tool} failed: {error}");
+            return output;
+        }
+    }
+
+    private static string Squeezed(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    [Test]
+    public async Task Page_one_holds_the_units_name_on_A4_with_the_CJK_font_embedded()
+    {
+        var history = await _t.Store.GetUnitHistoryAsync(StoreTestDataEvaluation, "good-unit");
+        var path = Save(await _pdf.RenderAsync(UnitOf("good-unit"), history), "good-unit.pdf");
+
+        var pageOne = Poppler("pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", path, "-");
+        Assert.That(Squeezed(pageOne), Does.Contain("优秀县人民政府政务公开评估报告"));
+        Assert.That(Squeezed(pageOne), Does.Contain("总分").And.Contain("等次").And.Contain("合格"));
+
+        var info = Poppler("pdfinfo", path);
+        Assert.That(info, Does.Match(@"Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)"), "A4 is 595 × 842 pt");
+        var fonts = Poppler("pdffonts", path);
+        var wqy = fonts.Split('\n').Where(l => l.Contains("WenQuanYi", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.That(wqy, Is.Not.Empty, "Chinese is set in WenQuanYi Micro Hei:\n" + fonts);
+        Assert.That(wqy, Is.All.Match(@"\syes\s+yes\s"), "embedded (subset), so the PDF reads the same anywhere:\n" + fonts);
+    }
+
+    private const string StoreTestDataEvaluation = Openness.Pipeline.Tests.Storage.StoreTestData.Evaluation;
+
+    [Test]
+    public async Task Hostile_text_prints_as_text()
+    {
+        var path = Save(await _pdf.RenderAsync(UnitOf("hostile")), "hostile.pdf");
+        var all = Squeezed(Poppler("pdftotext", "-enc", "UTF-8", path, "-"));
+        Assert.That(all, Does.Contain(Squeezed("恶意县" + ReportTestStore.ScriptTitle + ReportTestStore.ImgTitle)), "the unit's name, markup and all, as printed text");
+        Assert.That(all, Does.Contain(Squeezed($"栏目{ReportTestStore.ScriptTitle}缺失{ReportTestStore.ImgTitle}")), "the check message");
+        Assert.That(Squeezed(Poppler("pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", path, "-")), Does.Contain("恶意县<script>"), "page 1 names the unit");
+    }
+
+    [Test]
+    public async Task Printing_fetches_nothing_the_html_references()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        var requests = 0;
+        app.Run(context =>
+        {
+            Interlocked.Increment(ref requests);
+            context.Response.ContentType = "text/css";
+            return context.Response.WriteAsync("body{}");
+        });
+        await app.StartAsync();
+        var origin = app.Urls.Single().TrimEnd('/');
+
+        // Sanity: the counter sees a real request.
+        using (var http = new HttpClient()) await http.GetStringAsync(origin + "/probe");
+        Assert.That(requests, Is.EqualTo(1));
+
+        var html = $$"""
+            <!DOCTYPE html><html><head><meta charset="utf-8">
+            <link rel="stylesheet" href="{{origin}}/a.css"><style>@import url("{{origin}}/b.css"); body{background:url({{origin}}/c.png)}</style>
+            <script src="{{origin}}/d.js"></script></head>
+            <body><h1>无外部请求</h1><img src="{{origin}}/e.png"><iframe src="{{origin}}/f.html"></iframe>
+            <object data="{{origin}}/g.svg"></object><video poster="{{origin}}/h.jpg"></video>
+            <script>fetch("{{origin}}/i")</script></body></html>
+            """;
+        var path = Save(await _pdf.RenderHtmlAsync(html), "no-fetch.pdf");
+        Assert.That(Squeezed(Poppler("pdftotext", "-enc", "UTF-8", path, "-")), Does.Contain("无外部请求"));
+        await Task.Delay(300); // a late request would still be counted
+        Assert.That(requests, Is.EqualTo(1), "no request reached the server from the printed page");
+        await app.StopAsync();
+    }
+
+    [Test]
+    public async Task One_browser_serves_every_print_including_concurrent_ones()
+    {
+        var prints = await Task.WhenAll(_units.Select(u => _pdf.RenderAsync(u)).Concat(_units.Select(u => _pdf.RenderAsync(u))));
+        Assert.That(prints, Has.Length.EqualTo(6));
+        for (var i = 0; i < prints.Length; i++)
+        {
+            var path = Save(prints[i], $"concurrent-{i}.pdf");
+            var unit = _units[i % _units.Count];
+            Assert.That(Squeezed(Poppler("pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", path, "-")), Does.Contain(Squeezed(unit.Unit.Name)));
+        }
+        Assert.That(_pdf.BrowserLaunches, Is.EqualTo(1), "one Chromium for all prints of this instance");
+    }
+}
