@@ -35,6 +35,10 @@ public static class SchedulingServices
                 if (settings.Scheduler.InstanceId is { Length: > 0 } id) o.InstanceId = id;
                 else o.GenerateInstanceId = true;
                 o.IdleWaitTime = settings.Scheduler.IdleWaitTime;
+                // A stopping worker (Ctrl-C, SIGTERM) cancels its crawls rather than holding the shutdown for minutes;
+                // the store hands each cut-short unit back for recovery (below), so another node or the next start
+                // scans it again.
+                o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
             q.UseDefaultThreadPool(settings.UnitsAtOnce);
             q.UsePersistentStore(s =>
@@ -42,7 +46,11 @@ public static class SchedulingServices
                 if (provider == SchedulingSettings.Postgres) s.UsePostgres(connection);
                 else s.UseSqlite(connection);
                 s.ProvisionSchema();
-                s.ConfigureStore(o => o.MisfireThreshold = settings.Scheduler.MisfireThreshold);
+                s.ConfigureStore(o =>
+                {
+                    o.MisfireThreshold = settings.Scheduler.MisfireThreshold;
+                    o.RecoverFiringsCancelledByShutdown = true;
+                });
                 // Row locks in PostgreSQL let several nodes share one store; SQLite is one machine's store.
                 if (provider == SchedulingSettings.Postgres)
                     s.UseClustering(c =>

@@ -20,8 +20,8 @@ public sealed class SampleNightsTests
         await using var site = TestSite.Create();
         // The two plain-HTTP samples, copied so the test can change one between the nights.
         var portals = Path.Combine(site.Root, "portals");
-        foreach (var unit in new[] { "county", "dept-gaps" })
-            CopyFolder(Path.Combine(TestSite.RepositoryRoot, "samples", "portals", unit), Path.Combine(portals, unit));
+        foreach (var sample in new[] { "county", "dept-gaps" })
+            CopyFolder(Path.Combine(TestSite.RepositoryRoot, "samples", "portals", sample), Path.Combine(portals, sample));
         var asOf = CommandLine.Today();
         await using var host = await SamplePortalHost.StartAsync(portals, asOf);
         await File.WriteAllTextAsync(site.UnitsFile, $"""
@@ -58,14 +58,25 @@ public sealed class SampleNightsTests
         {
             var first = await worker.WaitForLineAsync(l => l.Contains("scan run") && l.Contains("finished"), Short);
             Assert.That(first, Does.Contain("2 completed, 0 failed"));
-            // Between the nights the statistics bureau posts a work report: 工作动态 is no longer stale.
+            // Between the nights the statistics bureau catches up: a fresh work report (工作动态 was 240 days stale)
+            // and a first notice (通知公告 was blank), so every column the update check names is up to date.
             var gzdt = Path.Combine(portals, "dept-gaps", "xxgk", "gzdt", "index.html");
             var html = await File.ReadAllTextAsync(gzdt);
             Assert.That(html, Does.Contain("<span class=\"date\">{{date:-240}}</span>"));
-            await File.WriteAllTextAsync(gzdt, html.Replace("<span class=\"date\">{{date:-240}}</span>", "<span class=\"date\">{{date:-2}}</span>"));
+            // (The list item links to a document published four days ago; the site model dates items by their links.)
+            await File.WriteAllTextAsync(gzdt, html
+                .Replace("./{{date:-240:yyyyMM}}/t{{date:-240:yyyyMMdd}}_1034.html", "../zcwj/{{date:-4:yyyyMM}}/t{{date:-4:yyyyMMdd}}_1023.html")
+                .Replace("<span class=\"date\">{{date:-240}}</span>", "<span class=\"date\">{{date:-4}}</span>"));
+            var tzgg = Path.Combine(portals, "dept-gaps", "xxgk", "tzgg", "index.html");
+            var notices = await File.ReadAllTextAsync(tzgg);
+            Assert.That(notices, Does.Contain("<ul class=\"list\">\n</ul>"));
+            await File.WriteAllTextAsync(tzgg, notices.Replace("<ul class=\"list\">\n</ul>",
+                "<ul class=\"list\">\n<li><a href=\"../gzdt/{{date:-240:yyyyMM}}/t{{date:-240:yyyyMMdd}}_1034.html\" target=\"_blank\">关于开展统计执法检查的通知</a><span class=\"date\">{{date:-3}}</span></li>\n</ul>"));
             await worker.WaitForLineAsync(l => l.Contains("scan run") && l.Contains("finished") && l != first, Short + Short);
         }
 
+        var unit = await CrawlerProcess.RunAsync(site.Root, Short, site.Args("report", "--units", site.UnitsFile, "--unit", "dept-gaps"));
+        Assert.That(unit.ExitCode, Is.Zero, unit.Output);
         var evaluation = await CrawlerProcess.RunAsync(site.Root, Short, site.Args("report", "--units", site.UnitsFile));
         Assert.That(evaluation.ExitCode, Is.Zero, evaluation.Output);
         var runs = evaluation.Output.Split('\n').Where(l => l.StartsWith("run ")).ToList();
@@ -74,13 +85,11 @@ public sealed class SampleNightsTests
         var secondRun = evaluation.Output[evaluation.Output.LastIndexOf("\nrun ", StringComparison.Ordinal)..];
         Assert.That(secondRun, Does.Contain("fixed 已整改").And.Contain("unchanged 未变"), evaluation.Output);
 
-        var unit = await CrawlerProcess.RunAsync(site.Root, Short, site.Args("report", "--units", site.UnitsFile, "--unit", "dept-gaps"));
-        Assert.That(unit.ExitCode, Is.Zero, unit.Output);
         var split = unit.Output.LastIndexOf("\nrun ", StringComparison.Ordinal);
         var (before, after) = (unit.Output[..split], unit.Output[split..]);
         Assert.That(before, Does.Contain("[new 新发现]").And.Not.Contain("[fixed 已整改]"), unit.Output);
         var fixedLines = after.Split('\n').Where(l => l.Contains("[fixed 已整改]")).ToList();
-        Assert.That(fixedLines, Has.Some.Contains("工作动态"), unit.Output);
+        Assert.That(fixedLines, Has.Some.Contains("column-updated"), unit.Output);
         Assert.That(after, Does.Contain("[unchanged 未变]"), "the gaps it did not fix are still reported");
     }
 

@@ -8,7 +8,7 @@ using Quartz;
 namespace Openness.Cli.Commands;
 
 /// <summary>
-/// `crawler worker`: a node that runs the scheduled scans until stopped (Ctrl-C / SIGTERM lets running units finish).
+/// `crawler worker`: a node that runs the scheduled scans until stopped (Ctrl-C / SIGTERM cancels the units it is crawling and hands them back to the store for recovery).
 /// Several workers on one PostgreSQL store form a Quartz cluster and share the night's unit jobs (docs/deploy.md).
 /// </summary>
 public static class WorkerCommand
