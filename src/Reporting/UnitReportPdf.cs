@@ -105,9 +105,18 @@ public sealed class UnitReportPdf : IAsyncDisposable
             if (!File.Exists(_chromiumPath))
                 throw new InvalidOperationException(
                     $"Chromium not found at '{_chromiumPath}': install it with `apt-get install -y chromium fonts-wqy-microhei`; the PDF export never downloads a browser.");
-            _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
-            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = _chromiumPath, Headless = true, Args = ChromiumArgs })
-                .ConfigureAwait(false);
+            try
+            {
+                _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
+                _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = _chromiumPath, Headless = true, Args = ChromiumArgs })
+                    .ConfigureAwait(false);
+            }
+            catch (PlaywrightException ex)
+            {
+                throw new InvalidOperationException(
+                    $"Could not start Chromium at '{_chromiumPath}' to print the PDF: {ex.Message.Split('\n')[0]}. " +
+                    "Check the install (`apt-get install -y chromium fonts-wqy-microhei`).", ex);
+            }
             Interlocked.Increment(ref _launches);
             return _browser;
         }

@@ -73,6 +73,7 @@ public sealed class UnitReportPdfTests
         var pageOne = Poppler("pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", path, "-");
         Assert.That(Squeezed(pageOne), Does.Contain("优秀县人民政府政务公开评估报告"));
         Assert.That(Squeezed(pageOne), Does.Contain("总分").And.Contain("等次").And.Contain("合格"));
+        Assert.That(Squeezed(pageOne), Does.Match(@"第1页/共\d+页"), "page numbers in the footer");
 
         var info = Poppler("pdfinfo", path);
         Assert.That(info, Does.Match(@"Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)"), "A4 is 595 × 842 pt");
@@ -128,6 +129,14 @@ public sealed class UnitReportPdfTests
         await Task.Delay(300); // a late request would still be counted
         Assert.That(requests, Is.EqualTo(1), "no request reached the server from the printed page");
         await app.StopAsync();
+    }
+
+    [Test]
+    public async Task A_missing_browser_is_reported_plainly()
+    {
+        await using var pdf = new UnitReportPdf("/nonexistent/chromium");
+        var ex = Assert.ThrowsAsync<InvalidOperationException>(() => pdf.RenderAsync(UnitOf("good-unit")));
+        Assert.That(ex!.Message, Does.Contain("/nonexistent/chromium").And.Contain("apt-get install -y chromium"));
     }
 
     [Test]
