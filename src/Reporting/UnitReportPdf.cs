@@ -78,6 +78,9 @@ public sealed class UnitReportPdf : IAsyncDisposable
                     Format = "A4",
                     PrintBackground = true,
                     PreferCSSPageSize = true,
+                    // Tagged for screen readers and clean text extraction; the outline gives the long report bookmarks (h1/h2).
+                    Tagged = true,
+                    Outline = true,
                     DisplayHeaderFooter = true,
                     HeaderTemplate = "<span></span>",
                     FooterTemplate = Footer,

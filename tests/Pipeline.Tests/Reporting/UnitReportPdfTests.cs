@@ -76,6 +76,8 @@ public sealed class UnitReportPdfTests
         Assert.That(Squeezed(pageOne), Does.Match(@"第1页/共\d+页"), "page numbers in the footer");
 
         var info = Poppler("pdfinfo", path);
+        Assert.That(info, Does.Match(@"Tagged:\s+yes"), "a tagged PDF, readable by screen readers");
+        Assert.That(Poppler("pdfinfo", "-struct-text", path), Does.Contain("优秀县人民政府"), "the unit's name is in the structure tree");
         Assert.That(info, Does.Match(@"Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)"), "A4 is 595 × 842 pt");
         var fonts = Poppler("pdffonts", path);
         var wqy = fonts.Split('\n').Where(l => l.Contains("WenQuanYi", StringComparison.OrdinalIgnoreCase)).ToList();
