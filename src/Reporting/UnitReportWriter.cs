@@ -19,6 +19,9 @@ public sealed class UnitReportWriter(SupervisionTable? supervision = null)
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>The policy the page carries in its meta tag; a server sending the page can send it as the header too.</summary>
+    public const string ContentSecurityPolicy = Html.ContentSecurityPolicy;
+
     private readonly TrendChart _trend = new();
 
     public async Task<string> WriteAsync(UnitResult result, string directory, CancellationToken ct = default) =>
