@@ -13,24 +13,24 @@ public sealed class CsvExport
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    public byte[] Ranking(Ranking ranking) => Render(RankingTable.Build(ranking), withPreamble: false);
+    public byte[] Ranking(Ranking ranking) => Render(RankingTable.Build(ranking));
 
-    public byte[] Findings(IEnumerable<UnitResult> units) => Render(FindingsTable.Build(units), withPreamble: false);
+    public byte[] Findings(IEnumerable<UnitResult> units) => Render(FindingsTable.Build(units));
 
     /// <summary>With the form's 督察对象 and 督察时间 lines above the header, as the printed table has them.</summary>
-    public byte[] Rectification(RectificationList list) => Render(RectificationTable.Build(list), withPreamble: true);
+    public byte[] Rectification(RectificationList list) => Render(RectificationTable.Build(list));
 
-    public static byte[] Render(ExportTable table, bool withPreamble)
+    /// <summary>The table's preamble lines (one field each), its header row, then its rows.</summary>
+    public static byte[] Render(ExportTable table)
     {
         var sb = new StringBuilder(4096);
-        if (withPreamble)
-            foreach (var line in table.Preamble) AppendRow(sb, [line]);
+        foreach (var line in table.Preamble) AppendRow(sb, [line]);
         AppendRow(sb, table.Columns.Select(c => c.Heading));
         foreach (var row in table.Rows) AppendRow(sb, row.Select(c => c.Display));
         return ReportFiles.Utf8WithBom.GetPreamble().Concat(ReportFiles.Utf8NoBom.GetBytes(sb.ToString())).ToArray();
     }
 
-    internal static string Text(ExportTable table) => Encoding.UTF8.GetString(Render(table, withPreamble: false)).TrimStart('\uFEFF');
+    internal static string Text(ExportTable table) => Encoding.UTF8.GetString(Render(table)).TrimStart('\uFEFF');
 
     private static void AppendRow(StringBuilder sb, IEnumerable<string> cells) => sb.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
 

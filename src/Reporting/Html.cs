@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Openness.Rules.Findings;
 
 namespace Openness.Reporting;
 
@@ -29,6 +30,19 @@ internal static class Html
     public static string Points(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Each piece of evidence: its URL (linked only when http/https), the text seen, when (Beijing time).</summary>
+    public static void Evidence(StringBuilder sb, IReadOnlyList<Evidence> evidence)
+    {
+        foreach (var e in evidence)
+        {
+            sb.Append("<div class=\"c\">佐证：").Append(Link(e.Url));
+            if (!string.IsNullOrWhiteSpace(e.Text)) sb.Append(" “").Append(Text(e.Text)).Append('”');
+            if (e.SeenAt is { } seen)
+                sb.Append(" （").Append(seen.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("）");
+            sb.Append("</div>");
+        }
+    }
 
     public static void Head(StringBuilder sb, string title)
     {

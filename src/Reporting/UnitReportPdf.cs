@@ -56,42 +56,67 @@ public sealed class UnitReportPdf : IAsyncDisposable
         await _prints.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var browser = await BrowserAsync(ct).ConfigureAwait(false);
-            var context = await browser.NewContextAsync(new()
+            for (var attempt = 1; ; attempt++)
             {
-                JavaScriptEnabled = false,
-                Offline = true,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-                Locale = "zh-CN",
-                TimezoneId = "Asia/Shanghai",
-            }).ConfigureAwait(false);
-            try
-            {
-                await context.RouteAsync("**/*", route => route.AbortAsync("blockedbyclient")).ConfigureAwait(false);
-                var page = await context.NewPageAsync().ConfigureAwait(false);
-                ct.ThrowIfCancellationRequested();
-                await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 }).ConfigureAwait(false);
-                ct.ThrowIfCancellationRequested();
-                return await page.PdfAsync(new()
+                var browser = await BrowserAsync(ct).ConfigureAwait(false);
+                try
                 {
-                    Format = "A4",
-                    PrintBackground = true,
-                    PreferCSSPageSize = true,
-                    DisplayHeaderFooter = true,
-                    HeaderTemplate = "<span></span>",
-                    FooterTemplate = Footer,
-                    Margin = new() { Top = "14mm", Bottom = "16mm", Left = "12mm", Right = "12mm" },
-                }).ConfigureAwait(false);
-            }
-            finally
-            {
-                await context.CloseAsync().ConfigureAwait(false);
+                    return await PrintAsync(browser, html, ct).ConfigureAwait(false);
+                }
+                catch (PlaywrightException) when (attempt == 1)
+                {
+                    // Chromium died (a crash, the OOM killer) since the last print: start it again, once. Its
+                    // disconnection can reach us a moment after the failed call.
+                    if (browser.IsConnected) await Task.Delay(250, ct).ConfigureAwait(false);
+                    if (browser.IsConnected) throw;
+                }
             }
         }
         finally
         {
             _prints.Release();
+        }
+    }
+
+    private static async Task<byte[]> PrintAsync(IBrowser browser, string html, CancellationToken ct)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            JavaScriptEnabled = false,
+            Offline = true,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            AcceptDownloads = false,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        }).ConfigureAwait(false);
+        try
+        {
+            await context.RouteAsync("**/*", route => route.AbortAsync("blockedbyclient")).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 }).ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+            return await page.PdfAsync(new()
+            {
+                Format = "A4",
+                PrintBackground = true,
+                PreferCSSPageSize = true,
+                // Tagged for screen readers and clean text extraction; the outline gives the long report bookmarks (h1/h2).
+                Tagged = true,
+                Outline = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate = Footer,
+                Margin = new() { Top = "14mm", Bottom = "16mm", Left = "12mm", Right = "12mm" },
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (browser.IsConnected)
+            {
+                try { await context.CloseAsync().ConfigureAwait(false); }
+                catch (PlaywrightException) when (!browser.IsConnected) { /* died while closing: nothing left to close */ }
+            }
         }
     }
 
@@ -105,9 +130,18 @@ public sealed class UnitReportPdf : IAsyncDisposable
             if (!File.Exists(_chromiumPath))
                 throw new InvalidOperationException(
                     $"Chromium not found at '{_chromiumPath}': install it with `apt-get install -y chromium fonts-wqy-microhei`; the PDF export never downloads a browser.");
-            _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
-            _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = _chromiumPath, Headless = true, Args = ChromiumArgs })
-                .ConfigureAwait(false);
+            try
+            {
+                _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
+                _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = _chromiumPath, Headless = true, Args = ChromiumArgs })
+                    .ConfigureAwait(false);
+            }
+            catch (PlaywrightException ex)
+            {
+                throw new InvalidOperationException(
+                    $"Could not start Chromium at '{_chromiumPath}' to print the PDF: {ex.Message.Split('\n')[0]}. " +
+                    "Check the install (`apt-get install -y chromium fonts-wqy-microhei`).", ex);
+            }
             Interlocked.Increment(ref _launches);
             return _browser;
         }

@@ -19,6 +19,9 @@ public sealed class UnitReportWriter(SupervisionTable? supervision = null)
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>The policy the page carries in its meta tag; a server sending the page can send it as the header too.</summary>
+    public const string ContentSecurityPolicy = Html.ContentSecurityPolicy;
+
     private readonly TrendChart _trend = new();
 
     public async Task<string> WriteAsync(UnitResult result, string directory, CancellationToken ct = default) =>
@@ -98,38 +101,8 @@ public sealed class UnitReportWriter(SupervisionTable? supervision = null)
     /// <summary>整改清单 in seed 004's columns, then the leaves awaiting an assessor's confirmation.</summary>
     private static void WriteRectification(StringBuilder sb, RectificationList list, ScoreCard card, ILookup<string, StoredFinding> findings)
     {
-        sb.Append("<h2>整改清单</h2>\n<p class=\"c\">").Append(Text(list.SupervisedUnitLine)).Append("　").Append(Text(list.SupervisionDateLine)).Append("</p>\n");
-        if (list.Items.Count == 0) sb.Append("<p>未发现需整改的问题。</p>\n");
-        else
-        {
-            var h = RectificationList.Headings;
-            // Fixed shares, so long problem texts wrap instead of squeezing the measures column.
-            sb.Append("<table class=\"cards rect\">\n<colgroup><col style=\"width:5%\"><col style=\"width:21%\"><col style=\"width:9%\">")
-              .Append("<col style=\"width:28%\"><col style=\"width:21%\"><col style=\"width:9%\"><col style=\"width:7%\"></colgroup>\n<thead><tr>");
-            foreach (var heading in h) sb.Append("<th>").Append(Text(heading)).Append("</th>");
-            sb.Append("</tr></thead>\n<tbody>\n");
-            foreach (var item in list.Items)
-            {
-                sb.Append("<tr><td class=\"n\" data-label=\"").Append(h[0]).Append("\">").Append(item.Number)
-                  .Append("</td><td data-label=\"").Append(h[1]).Append("\"><b>").Append(Text(item.IndicatorId)).Append(' ').Append(Text(item.IndicatorName)).Append("</b>");
-                if (item.PointsLost > 0) sb.Append("（扣 ").Append(Points(item.PointsLost)).Append(" 分）");
-                if (item.Criteria.Length > 0) sb.Append("<div class=\"c\">评估要点：").Append(Text(item.Criteria)).Append("</div>");
-                if (item.SupervisionTasks.Count > 0) sb.Append("<div class=\"c\">督察任务：第").Append(string.Join("、", item.SupervisionTasks)).Append("项</div>");
-                sb.Append("</td><td data-label=\"").Append(h[2]).Append("\">").Append(Labels.Badge(item.Status, item.Completion))
-                  .Append("</td><td data-label=\"").Append(h[3]).Append("\"><ol>");
-                foreach (var p in item.Problems)
-                {
-                    sb.Append("<li>").Append(Text(p.Message));
-                    AppendEvidence(sb, p.Evidence);
-                    sb.Append("</li>");
-                }
-                sb.Append("</ol></td><td data-label=\"").Append(h[4]).Append("\"><ol>");
-                foreach (var m in item.Measures) sb.Append("<li>").Append(Text(m)).Append("</li>");
-                sb.Append("</ol></td><td data-label=\"").Append(h[5]).Append("\">").Append(Text(item.ResponsibleBody))
-                  .Append("</td><td data-label=\"").Append(h[6]).Append("\">").Append(Text(string.Join("、", item.MaterialProviders))).Append("</td></tr>\n");
-            }
-            sb.Append("</tbody></table>\n");
-        }
+        sb.Append("<h2>整改清单</h2>\n");
+        RectificationHtml.Append(sb, list);
         var toReview = card.Leaves.Where(l => l.Status == FindingStatus.NeedsReview).ToList();
         if (toReview.Count > 0)
         {
@@ -220,19 +193,7 @@ public sealed class UnitReportWriter(SupervisionTable? supervision = null)
     {
         sb.Append("<li>").Append(Labels.Badge(f.Status)).Append(' ').Append(Text(f.Message));
         if (f.Fingerprint.Length > 0) sb.Append(" <span class=\"c\">[").Append(Labels.Change(f.Change)).Append("]</span>");
-        AppendEvidence(sb, f.Evidence);
+        Evidence(sb, f.Evidence);
         sb.Append("</li>");
-    }
-
-    private static void AppendEvidence(StringBuilder sb, IReadOnlyList<Evidence> evidence)
-    {
-        foreach (var e in evidence)
-        {
-            sb.Append("<div class=\"c\">佐证：").Append(Link(e.Url));
-            if (!string.IsNullOrWhiteSpace(e.Text)) sb.Append(" “").Append(Text(e.Text)).Append('”');
-            if (e.SeenAt is { } seen)
-                sb.Append(" （").Append(seen.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append("）");
-            sb.Append("</div>");
-        }
     }
 }

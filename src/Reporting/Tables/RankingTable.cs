@@ -34,9 +34,6 @@ public static class RankingTable
             cells.Add(ExportCell.Of(row.ManualPointsPending));
             rows.Add(cells);
         }
-        return new ExportTable(SheetName, columns, rows)
-        {
-            Preamble = [$"{ranking.Run.Evaluation} 评估排名　评估日期：{ranking.Run.AsOf:yyyy-MM-dd}　指标体系：{ranking.Run.SystemName}"],
-        };
+        return new ExportTable(SheetName, columns, rows);
     }
 }

@@ -17,7 +17,7 @@ internal static class XlsxWriter
     private const uint HeaderStyle = 1, TextStyle = 2, NumberStyle = 3, QuotedTextStyle = 4, PreambleStyle = 5, QuotedPreambleStyle = 6;
     private const int MaxCellText = 32767; // Excel's limit per cell
 
-    public static byte[] Write(IReadOnlyList<(ExportTable Table, bool WithPreamble)> sheets)
+    public static byte[] Write(params IReadOnlyList<ExportTable> sheets)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -28,10 +28,10 @@ internal static class XlsxWriter
             var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             uint sheetId = 1;
-            foreach (var (table, withPreamble) in sheets)
+            foreach (var table in sheets)
             {
                 var part = workbookPart.AddNewPart<WorksheetPart>();
-                part.Worksheet = Sheet(table, withPreamble, tabSelected: sheetId == 1);
+                part.Worksheet = Sheet(table, tabSelected: sheetId == 1);
                 sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = UniqueName(table.SheetName, names) });
             }
             workbookPart.Workbook.Save();
@@ -39,9 +39,9 @@ internal static class XlsxWriter
         return stream.ToArray();
     }
 
-    private static Worksheet Sheet(ExportTable table, bool withPreamble, bool tabSelected)
+    private static Worksheet Sheet(ExportTable table, bool tabSelected)
     {
-        var preamble = withPreamble ? table.Preamble : [];
+        var preamble = table.Preamble;
         var headerRow = (uint)preamble.Count + 1;
         var lastColumn = ColumnName(table.Columns.Count);
 

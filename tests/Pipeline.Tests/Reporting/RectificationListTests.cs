@@ -77,6 +77,24 @@ public sealed class RectificationListTests
     }
 
     [Test]
+    public void The_html_fragment_shows_hostile_text_as_text()
+    {
+        var html = RectificationHtml.Render(RectificationListBuilder.Build(UnitOf("hostile")));
+        Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<img"));
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!DOCTYPE html><body>" + html);
+        Assert.That(doc.QuerySelectorAll("script, img, iframe, object, embed"), Is.Empty);
+        Assert.That(doc.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(doc.QuerySelector("p")!.TextContent, Does.StartWith("督察对象：恶意县" + ReportTestStore.ScriptTitle + ReportTestStore.ImgTitle));
+        var problems = doc.QuerySelector("td[data-label=存在问题]")!;
+        Assert.That(problems.TextContent, Does.Contain($"栏目{ReportTestStore.ScriptTitle}缺失{ReportTestStore.ImgTitle}"));
+        Assert.That(problems.QuerySelectorAll("a").Select(a => a.GetAttribute("href")), Is.EqualTo(new[]
+        {
+            "http://127.0.0.1:8080/hostile/a.html?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+        }), "only the http evidence is a link, percent-encoded; javascript: and data: stay text");
+        Assert.That(doc.QuerySelectorAll("td[data-label=工作任务] b").Select(b => b.TextContent), Has.Some.Contain("扣分项：" + ReportTestStore.ScriptTitle));
+    }
+
+    [Test]
     public void A_supervision_table_names_its_tasks_providers_body_and_measure()
     {
         var path = _t.Out("supervision-test.yaml");

@@ -73,8 +73,11 @@ public sealed class UnitReportPdfTests
         var pageOne = Poppler("pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", path, "-");
         Assert.That(Squeezed(pageOne), Does.Contain("优秀县人民政府政务公开评估报告"));
         Assert.That(Squeezed(pageOne), Does.Contain("总分").And.Contain("等次").And.Contain("合格"));
+        Assert.That(Squeezed(pageOne), Does.Match(@"第1页/共\d+页"), "page numbers in the footer");
 
         var info = Poppler("pdfinfo", path);
+        Assert.That(info, Does.Match(@"Tagged:\s+yes"), "a tagged PDF, readable by screen readers");
+        Assert.That(Poppler("pdfinfo", "-struct-text", path), Does.Contain("优秀县人民政府"), "the unit's name is in the structure tree");
         Assert.That(info, Does.Match(@"Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)"), "A4 is 595 × 842 pt");
         var fonts = Poppler("pdffonts", path);
         var wqy = fonts.Split('\n').Where(l => l.Contains("WenQuanYi", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -128,6 +131,68 @@ public sealed class UnitReportPdfTests
         await Task.Delay(300); // a late request would still be counted
         Assert.That(requests, Is.EqualTo(1), "no request reached the server from the printed page");
         await app.StopAsync();
+    }
+
+    /// <summary>
+    /// Browser main processes (Debian's chromium without --type=) descending from this test process, by pid. Other
+    /// engineers' tests run Chromium on the same machine: theirs are never counted, let alone killed.
+    /// </summary>
+    private static HashSet<int> ChromiumBrowsers()
+    {
+        var found = new HashSet<int>();
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            string[] argv;
+            try { argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            if (argv.Length > 0 && Path.GetFileName(argv[0]) == "chromium" && !argv.Any(a => a.StartsWith("--type=", StringComparison.Ordinal))
+                && DescendsFromUs(pid))
+                found.Add(pid);
+        }
+        return found;
+    }
+
+    private static bool DescendsFromUs(int pid)
+    {
+        for (var hops = 0; pid > 1 && hops < 64; hops++)
+        {
+            string stat;
+            try { stat = File.ReadAllText($"/proc/{pid}/stat"); }
+            catch (IOException) { return false; }
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
+            pid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (pid == Environment.ProcessId) return true;
+        }
+        return false;
+    }
+
+    [Test]
+    public async Task A_browser_that_died_is_started_again_for_the_next_print()
+    {
+        await using var pdf = new UnitReportPdf();
+        var before = ChromiumBrowsers();
+        Save(await pdf.RenderAsync(UnitOf("good-unit")), "before-crash.pdf");
+        var ours = ChromiumBrowsers().Except(before).ToList();
+        Assert.That(ours, Has.Count.EqualTo(1), "the one browser this instance started");
+        using (var browser = Process.GetProcessById(ours[0]))
+        {
+            browser.Kill(); // as the OOM killer would
+            browser.WaitForExit();
+        }
+
+        var path = Save(await pdf.RenderAsync(UnitOf("missing-column")), "after-crash.pdf");
+        Assert.That(Squeezed(Poppler("pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", path, "-")), Does.Contain("缺栏目县人民政府"));
+        Assert.That(pdf.BrowserLaunches, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_missing_browser_is_reported_plainly()
+    {
+        await using var pdf = new UnitReportPdf("/nonexistent/chromium");
+        var ex = Assert.ThrowsAsync<InvalidOperationException>(() => pdf.RenderAsync(UnitOf("good-unit")));
+        Assert.That(ex!.Message, Does.Contain("/nonexistent/chromium").And.Contain("apt-get install -y chromium"));
     }
 
     [Test]
