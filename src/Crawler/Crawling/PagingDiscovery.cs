@@ -18,11 +18,20 @@ public sealed record HanwebDatastore(
 
 /// <summary>
 /// List pages that exist only through script: TRS WCM <c>createPageHTML</c>/<c>countPage</c> pagers, plain
-/// 下一页/尾页 links, and Hanweb JCMS datastores whose later groups come from <c>dataproxy.jsp</c> POSTs.
+/// 下一页/尾页 links, and Hanweb JCMS datastores whose later groups come from <c>dataproxy.jsp</c> (or, in the newer
+/// "load more" lists, <c>morecolumndataproxy.jsp</c>) POSTs.
 /// </summary>
 public static partial class PagingDiscovery
 {
     public const int HanwebPagesPerGroup = 3;
+
+    /// <summary>Hanweb's newer "load more" proxy: one page of records per request, asked for by <c>page=n</c>.</summary>
+    public const string HanwebLoadMoreProxy = "morecolumndataproxy.jsp";
+
+    /// <summary>Pages of records one proxy request answers: a group of 3 from dataproxy.jsp, one page from
+    /// morecolumndataproxy.jsp.</summary>
+    public static int PagesPerRequest(Uri proxyUrl) =>
+        proxyUrl.AbsolutePath.EndsWith("/" + HanwebLoadMoreProxy, StringComparison.OrdinalIgnoreCase) ? 1 : HanwebPagesPerGroup;
 
     [GeneratedRegex("""\b(createPage\w*)\s*\(\s*(\w+)\s*,\s*(\w+)\s*,\s*["']([\w.-]+)["']\s*,\s*["'](\w+)["']\s*\)""")]
     private static partial Regex TrsCallRegex();
@@ -134,13 +143,18 @@ public static partial class PagingDiscovery
         return new HanwebDatastore(links, proxy, form, total, perPage <= 0 ? 15 : perPage);
     }
 
-    /// <summary>The POST for group <paramref name="group"/> (0 = the records embedded in the column page).</summary>
+    /// <summary>The POST for group <paramref name="group"/> (0 = the records embedded in the column page); with the
+    /// load-more proxy a group is one page, asked for as <c>page=group+1</c>.</summary>
     public static DataProxyGroup Group(Uri proxyUrl, IReadOnlyDictionary<string, string> form, int perPage, int group)
     {
-        var size = perPage * HanwebPagesPerGroup;
+        var pages = PagesPerRequest(proxyUrl);
+        var size = perPage * pages;
         var start = group * size + 1;
         var end = (group + 1) * size;
-        var url = new Uri($"{proxyUrl.GetLeftPart(UriPartial.Path)}?startrecord={start}&endrecord={end}&perpage={perPage}");
+        var path = proxyUrl.GetLeftPart(UriPartial.Path);
+        var url = pages == 1
+            ? new Uri($"{path}?page={group + 1}&perpage={perPage}")
+            : new Uri($"{path}?startrecord={start}&endrecord={end}&perpage={perPage}");
         return new DataProxyGroup(url, form, start, end);
     }
 

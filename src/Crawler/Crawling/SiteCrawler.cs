@@ -283,9 +283,10 @@ public sealed class SiteCrawler
                 foreach (var link in hanweb?.RecordLinks ?? []) Offer(link, childDepth, column, PriorityPage);
                 if (hanweb is not null && record.Form is not null && record.Target is not null)
                 {
-                    var full = hanweb.RecordLinks.Count >= record.HanwebPerPage * PagingDiscovery.HanwebPagesPerGroup;
+                    var size = record.HanwebPerPage * PagingDiscovery.PagesPerRequest(new Uri(record.Target));
+                    var full = hanweb.RecordLinks.Count >= size;
                     var groups = hanweb.TotalRecords is { } total
-                        ? (int)Math.Ceiling(total / (double)(record.HanwebPerPage * PagingDiscovery.HanwebPagesPerGroup))
+                        ? (int)Math.Ceiling(total / (double)size)
                         : full ? group + 2 : group + 1;
                     EnqueueHanwebGroups(new Uri(record.Target), record.Form, record.HanwebPerPage, groups, column, entry.Depth);
                 }
@@ -306,7 +307,7 @@ public sealed class SiteCrawler
                 foreach (var link in hanweb.RecordLinks) Offer(link, childDepth, entry.Url, PriorityPage);
                 if (hanweb.ProxyUrl is not null)
                 {
-                    var size = hanweb.PerPage * PagingDiscovery.HanwebPagesPerGroup;
+                    var size = hanweb.PerPage * PagingDiscovery.PagesPerRequest(hanweb.ProxyUrl);
                     var groups = hanweb.TotalRecords is { } total ? (int)Math.Ceiling(total / (double)size)
                         : hanweb.RecordLinks.Count >= size ? 2 : 1;
                     EnqueueHanwebGroups(hanweb.ProxyUrl, hanweb.ProxyForm, hanweb.PerPage, groups, entry.Url, entry.Depth);
@@ -391,7 +392,7 @@ public sealed class SiteCrawler
         private void EnqueueHanwebGroups(Uri proxy, IReadOnlyDictionary<string, string> form, int perPage, int groups, string column, int depth)
         {
             if (!_scope.Allows(proxy)) return;
-            var maxGroups = Math.Max(1, (int)Math.Ceiling(Options.MaxListPagesPerColumn / (double)PagingDiscovery.HanwebPagesPerGroup));
+            var maxGroups = Math.Max(1, (int)Math.Ceiling(Options.MaxListPagesPerColumn / (double)PagingDiscovery.PagesPerRequest(proxy)));
             for (var g = 1; g < groups; g++)
             {
                 var request = PagingDiscovery.Group(proxy, form, perPage, g);

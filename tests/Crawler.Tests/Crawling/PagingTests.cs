@@ -107,6 +107,39 @@ public class PagingTests
     }
 
     [Test]
+    public async Task Pages_through_Hanweb_load_more_lists_one_morecolumndataproxy_page_at_a_time()
+    {
+        var portal = PortalGenerator.Generate(new PortalSpec { Family = PortalFamily.Hanweb, Documents = 300, Traps = false, HanwebLoadMore = true });
+        Assert.That(portal.DataProxyPosts, Is.GreaterThan(3));
+        await using var h = await StartAsync(portal);
+        await h.CrawlAsync(FastOptions with { MaxListPagesPerColumn = 50 });
+
+        Assert.That(portal.DocumentPaths.Where(p => h.Server.CountPath(p) != 1), Is.Empty, "every record of every page fetched once");
+        var posts = h.Server.Requests.Where(r => r.Method == "POST").ToList();
+        Assert.That(posts, Has.All.Matches<ServedRequest>(p => p.Path == "/module/web/jpage/morecolumndataproxy.jsp" && p.Body!.Contains("columnid=")));
+        Assert.That(posts.Select(p => p.Target + " " + p.Body), Is.Unique, "no page posted twice");
+        var probes = portal.Columns.Where((c, i) => i % 2 == 1 && c.Documents.Count > 0 && c.Documents.Count % 15 == 0).Count();
+        Assert.That(posts, Has.Count.EqualTo(portal.DataProxyPosts + probes));
+
+        var gzdt = portal.Columns.Single(c => c.Name == "工作动态");
+        var pages = h.Store.Pages().Where(p => p.Notes.GetValueOrDefault(SiteCrawler.NoteListOf) == h.Url(gzdt.Path)).ToList();
+        Assert.That(pages, Has.Count.EqualTo((int)Math.Ceiling(gzdt.Documents.Count / 15.0) - 1), "one request per later page of 15");
+        Assert.That(pages.Select(p => new Uri(p.Url).Query), Has.Some.StartsWith("?page=2&perpage=15&"));
+    }
+
+    [Test]
+    public async Task Caps_Hanweb_load_more_pages_per_column()
+    {
+        var portal = PortalGenerator.Generate(new PortalSpec { Family = PortalFamily.Hanweb, Documents = 300, Traps = false, HanwebLoadMore = true });
+        await using var h = await StartAsync(portal);
+        var summary = await h.CrawlAsync(FastOptions with { MaxListPagesPerColumn = 3 });
+
+        var gzdtPosts = h.Server.Requests.Count(r => r.Method == "POST" && r.Body!.Contains("columnid=1809"));
+        Assert.That(gzdtPosts, Is.EqualTo(2), "3 list pages = the embedded page and two more");
+        Assert.That(summary.SkippedBy[SkipReason.ListPageCap], Is.GreaterThan(0));
+    }
+
+    [Test]
     public async Task Caps_Hanweb_groups_per_column()
     {
         var portal = PortalGenerator.Generate(new PortalSpec { Family = PortalFamily.Hanweb, Documents = 600, Traps = false });

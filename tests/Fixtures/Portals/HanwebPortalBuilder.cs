@@ -43,7 +43,7 @@ internal static class HanwebPortalBuilder
             var colPath = $"/col/col{plan.Id}/index.html";
             // Half the columns state totalRecord in the pager script; the others reveal it only in dataproxy answers.
             portal.AddPage(colPath, Column(spec, plan, records, statesTotal: c % 2 == 0));
-            portal.DataProxyPosts += Math.Max(0, (int)Math.Ceiling(records.Count / (double)GroupSize) - 1);
+            portal.DataProxyPosts += Math.Max(0, (int)Math.Ceiling(records.Count / (double)RequestSize(spec)) - 1);
             portal.Columns.Add(new PortalColumn(plan.Id, plan.Name, colPath, [colPath], records.Select(r => r.Path).ToList()));
             if (records.Count > 0) first.Add((records[0].Path, records[0].Title, records[0].Date));
         }
@@ -51,6 +51,14 @@ internal static class HanwebPortalBuilder
         portal.AddPage("/col/col1800/index.html", Platform(spec));
         return portal;
     }
+
+    /// <summary>The proxy the column pages' script posts to.</summary>
+    public static string ProxyPath(PortalSpec spec) => spec.HanwebLoadMore ? LoadMoreProxyPath : DataProxyPath;
+    public const string DataProxyPath = "/module/web/jpage/dataproxy.jsp";
+    public const string LoadMoreProxyPath = "/module/web/jpage/morecolumndataproxy.jsp";
+
+    /// <summary>Records per proxy answer: a group of 3 pages, or one page in the load-more list.</summary>
+    public static int RequestSize(PortalSpec spec) => spec.HanwebLoadMore ? PerPage : GroupSize;
 
     /// <summary>What dataproxy.jsp answers for records <paramref name="start"/>..<paramref name="end"/> (1-based).</summary>
     public static string DataProxyAnswer(IReadOnlyList<PortalItem> records, int start, int end)
@@ -91,12 +99,12 @@ internal static class HanwebPortalBuilder
         var sb = new StringBuilder(Head(spec, plan.Name, plan.Name)).Append(Nav()).Append(LeftNav());
         sb.Append($"<div class=\"bt-position\">当前位置：<a href=\"/index.html\">首页</a> &gt; <a href=\"/col/col1800/index.html\">政府信息公开</a> &gt; {E(plan.Name)}</div>");
         sb.Append($"<div id=\"{unit}\"><script type=\"text/xml\"><datastore>");
-        sb.Append($"<nextgroup><![CDATA[<a href=\"/module/web/jpage/dataproxy.jsp?page=1&appid=1&webid={WebId}&path=/&columnid={plan.Id}&unitid={unit}&webname={Uri.EscapeDataString(WebName)}&permissiontype=0\"></a>]]></nextgroup>");
+        sb.Append($"<nextgroup><![CDATA[<a href=\"{ProxyPath(spec)}?page=1&appid=1&webid={WebId}&path=/&columnid={plan.Id}&unitid={unit}&webname={Uri.EscapeDataString(WebName)}&permissiontype=0\"></a>]]></nextgroup>");
         sb.Append("<recordset>");
-        foreach (var r in records.Take(GroupSize)) sb.Append(Record(r));
+        foreach (var r in records.Take(RequestSize(spec))) sb.Append(Record(r));
         sb.Append("</recordset></datastore></script></div>");
         sb.Append("<script language=\"javascript\" src=\"/module/jslib/jquery/jpage/jquery.page.min.js\"></script>");
-        sb.Append($"<script>$(document).ready(function(){{ $('#{unit}').jpage({{ dataStore: dataStore, proxyUrl: '/module/web/jpage/dataproxy.jsp', perPage: {PerPage}, groupSize: 3");
+        sb.Append($"<script>$(document).ready(function(){{ $('#{unit}').jpage({{ dataStore: dataStore, proxyUrl: '{ProxyPath(spec)}', perPage: {PerPage}, groupSize: {(spec.HanwebLoadMore ? 1 : 3)}");
         if (statesTotal) sb.Append($", totalRecord: {records.Count}");
         sb.Append(", barPosition: 'bottom', ajaxParam: {col:1, webid:" + WebId + ", columnid:" + plan.Id + ", unitid:" + unit + "} }); });</script>");
         sb.Append(Foot(spec));

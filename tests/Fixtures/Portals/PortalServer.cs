@@ -116,6 +116,15 @@ public sealed class PortalServer : IAsyncDisposable
             var end = int.TryParse(q["endrecord"], out var e) ? e : start + HanwebPortalBuilder.GroupSize - 1;
             return (200, "text/xml; charset=utf-8", HanwebPortalBuilder.DataProxyAnswer(records, start, end));
         }
+        if (path == HanwebPortalBuilder.LoadMoreProxyPath && context.Request.Method == "POST" && context.Request.HasFormContentType)
+        {
+            // "Load more": page n of PerPage records.
+            var column = context.Request.Form["columnid"].ToString();
+            if (!_portal.HanwebRecords.TryGetValue(column, out var records)) return (200, "text/xml; charset=utf-8", "<datastore><totalrecord>0</totalrecord><recordset></recordset></datastore>");
+            var page = int.TryParse(q["page"], out var n) && n > 0 ? n : 1;
+            return (200, "text/xml; charset=utf-8",
+                HanwebPortalBuilder.DataProxyAnswer(records, (page - 1) * HanwebPortalBuilder.PerPage + 1, page * HanwebPortalBuilder.PerPage));
+        }
         if (path == "/api/list" && _portal.AvalonChannels.TryGetValue(q["chnlid"].ToString(), out var items))
         {
             var page = int.TryParse(q["page"], out var p) && p > 0 ? p : 1;

@@ -23,6 +23,8 @@ public sealed record PortalSpec
     public int ListPageSize { get; init; } = 20;
     /// <summary>Calendar, deep-path and session-id links on the home page.</summary>
     public bool Traps { get; init; } = true;
+    /// <summary>Hanweb only: the newer "load more" list (morecolumndataproxy.jsp?page=n, one page per request).</summary>
+    public bool HanwebLoadMore { get; init; }
     /// <summary>Attach a PDF to every n-th policy document (0 = none).</summary>
     public int AttachmentEvery { get; init; } = 5;
     /// <summary>null = no robots.txt (404).</summary>
