@@ -23,6 +23,9 @@ public sealed record AppSettings
     public static AppSettings Load(string? configPath = null)
     {
         var root = Environment.GetEnvironmentVariable("OPENNESS_ROOT") is { Length: > 0 } r ? r : Directory.GetCurrentDirectory();
+        if (configPath is not null && !File.Exists(configPath))
+            throw new Openness.Core.Diagnostics.InputFileException(
+                new Openness.Core.Diagnostics.SourceError("--config", 0, 0, $"'{configPath}' not found: expected a settings file like appsettings.json"));
         var config = new ConfigurationBuilder()
             .AddJsonFile(configPath ?? Path.Combine(root, "appsettings.json"), optional: configPath is null)
             .AddEnvironmentVariables("OPENNESS_")

@@ -94,8 +94,15 @@ public sealed class Schedules(ISchedulerFactory factory, SchedulingSettings sett
         var scheduler = await Scheduler(ct);
         var job = JobOf(key);
         if (!await scheduler.Exists(job, ct)) throw Input("KEY", $"no schedule '{key}'{Known(await ListAsync(ct))}");
-        // A trigger of its own, outside the paused cron trigger: a paused schedule stays paused.
-        await scheduler.TriggerJob(job, new JobDataMap(), ct);
+        // A trigger of its own, outside the paused cron trigger: a paused schedule stays paused. It waits for a free
+        // worker however long that takes (a busy or not yet started worker must not turn run-now into a misfire).
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(new TriggerKey($"run-now/{key}/{Guid.NewGuid():N}", JobKeys.RunGroup))
+            .ForJob(job)
+            .StartNow()
+            .WithMisfireThreshold(NightJob.QueuedUnitPatience)
+            .Build();
+        await scheduler.ScheduleJob(trigger, cancellationToken: ct);
     }
 
     public async Task PauseAsync(string key, CancellationToken ct = default) =>

@@ -14,7 +14,7 @@ namespace Openness.Scheduling.Tests;
 [TestFixture]
 public sealed class ScheduleTests
 {
-    private static readonly TimeSpan Short = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(150);
 
     [Test]
     public async Task A_paused_schedule_does_not_fire_and_survives_a_restart_until_resumed()
@@ -52,15 +52,17 @@ public sealed class ScheduleTests
         // no worker runs. Ignoring misfires would run three scans at start-up; skipping them would run none.
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone);
-        if (now.Second > 45) { await Task.Delay(TimeSpan.FromSeconds(61 - now.Second)); now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone); }
-        var cron = $"{now.Second + 3},{now.Second + 5},{now.Second + 7} {now.Minute} {now.Hour} {now.Day} {now.Month} ? {now.Year}";
-        // Added in this process: a child process's start-up on a busy machine could outlast the three seconds.
+        if (now.Second > 40) { await Task.Delay(TimeSpan.FromSeconds(61 - now.Second)); now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone); }
+        var cron = $"{now.Second + 10},{now.Second + 13},{now.Second + 16} {now.Minute} {now.Hour} {now.Day} {now.Month} ? {now.Year}";
+        // Added in this process: a child process's start-up on a busy machine could outlast the first night.
         await using (var control = ControlScope.Open(AppSettings.Load(site.Config)))
         {
             var entry = await control.Schedules.AddEvaluationAsync("nightly", site.UnitsFile, cron);
-            Assert.That(entry.NextFireAt, Is.EqualTo(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second + 3, now.Offset)));
+            Assert.That(entry.NextFireAt, Is.EqualTo(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second + 10, now.Offset)));
         }
-        await Task.Delay(TimeSpan.FromSeconds(12)); // all three pass, each more than the 2 s misfire threshold ago
+        var lastNight = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second + 16, now.Offset);
+        // All three pass, the last more than the 2 s misfire threshold ago.
+        await Task.Delay(lastNight + TimeSpan.FromSeconds(4) - DateTimeOffset.UtcNow);
 
         using var worker = CrawlerProcess.Start("worker", site.Root, site.Args("worker"));
         await worker.WaitForLineAsync(l => l.Contains("scan run") && l.Contains("finished"), Short);
