@@ -55,7 +55,7 @@ public sealed class TrendChart
         var years = runs.Select(r => r.AsOf.Year).Distinct().Count();
         foreach (var i in AxisLabelIndexes(runs.Count))
         {
-            var anchor = runs.Count == 1 ? "middle" : i == 0 ? "start" : i == runs.Count - 1 ? "end" : "middle";
+            var anchor = Anchor(i, runs.Count);
             var label = runs[i].AsOf.ToString(years > 1 || runs.Count == 1 ? "yyyy-MM-dd" : "MM-dd", CultureInfo.InvariantCulture);
             sb.Append("<text x=\"").Append(N(Xof(i))).Append("\" y=\"").Append(N(Height - Bottom + 22)).Append("\" text-anchor=\"").Append(anchor)
               .Append("\" font-size=\"14\" fill=\"#555\">").Append(X(label)).Append("</text>");
@@ -87,7 +87,8 @@ public sealed class TrendChart
                 sb.Append("<circle class=\"pt\" cx=\"").Append(N(Xof(i))).Append("\" cy=\"").Append(N(Yof(t))).Append("\" r=\"5\" fill=\"#c00\"><title>")
                   .Append(X(tip)).Append("</title></circle>");
                 if (labelAll || i == runs.Count - 1)
-                    sb.Append("<text class=\"v\" x=\"").Append(N(Xof(i))).Append("\" y=\"").Append(N(Yof(t) - 10)).Append("\" text-anchor=\"middle\" font-size=\"15\" fill=\"#222\">")
+                    sb.Append("<text class=\"v\" x=\"").Append(N(Xof(i))).Append("\" y=\"").Append(N(Yof(t) - 10)).Append("\" text-anchor=\"").Append(Anchor(i, runs.Count))
+                      .Append("\" font-size=\"15\" fill=\"#222\">")
                       .Append(X(Html.Points(t))).Append("</text>");
             }
             else
@@ -106,6 +107,9 @@ public sealed class TrendChart
         if (count <= MaxAxisLabels) return Enumerable.Range(0, count);
         return Enumerable.Range(0, MaxAxisLabels).Select(k => (int)Math.Round(k * (count - 1) / (double)(MaxAxisLabels - 1))).Distinct();
     }
+
+    /// <summary>Labels at the ends lean inwards, so they neither cross the y axis nor run off the canvas.</summary>
+    private static string Anchor(int i, int count) => count == 1 ? "middle" : i == 0 ? "start" : i == count - 1 ? "end" : "middle";
 
     private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 

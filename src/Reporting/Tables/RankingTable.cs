@@ -19,7 +19,7 @@ public static class RankingTable
             new("名次", 6), new("单位编号", 16), new("单位名称", 28), new("分组", 10), new("总分", 8), new("满分", 8),
             new("等次", 8), new("否决", 6),
         };
-        columns.AddRange(levels.Select(l => new ExportColumn(l.Name, Math.Clamp(l.Name.Length * 2.2 + 2, 10, 24))));
+        columns.AddRange(levels.Select(l => new ExportColumn(l.Name, Math.Round(Math.Clamp(l.Name.Length * 2.2 + 2, 10, 24), 1))));
         columns.Add(new ExportColumn("待人工评分", 11));
 
         var rows = new List<IReadOnlyList<ExportCell>>(ranking.Rows.Count);

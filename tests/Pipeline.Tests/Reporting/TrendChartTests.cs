@@ -36,6 +36,8 @@ public sealed class TrendChartTests
         Assert.That(ys[2], Is.LessThan(ys[1]).And.LessThan(ys[0]), "a higher total is drawn higher");
         Assert.That(root.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "v").Select(t => t.Value),
             Is.EqualTo(new[] { "58.5", "66", "81" }), "each total is written beside its point");
+        Assert.That(root.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "v").Select(t => (string?)t.Attribute("text-anchor")),
+            Is.EqualTo(new[] { "start", "middle", "end" }), "the end labels lean inwards, clear of the y axis labels");
 
         Assert.That(root.Descendants(Svg + "text").Single(t => (string?)t.Attribute("class") == "na").Value, Does.StartWith("未评分"));
         // The unscored run breaks the line: one segment before it (two runs), none after (one run).
