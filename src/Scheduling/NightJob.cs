@@ -28,10 +28,17 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
             var asOf = ScanPlan.AsOf(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, settings.TimeZone);
 
             var store = await ScanStore.OpenAsync(settings.Storage, plan.Rules.Catalogue, cancellationToken);
-            var runId = await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
+            // A node that died inside this job may already have opened the night's run and queued some units: when
+            // Quartz recovers the job on another node, finish that run instead of opening a second one.
+            var reopened = context.Recovering ? await OpenRunOfThisNightAsync(store, plan.Units.Evaluation, context, cancellationToken) : null;
+            var runId = reopened ?? await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
                 plan.SystemContent, plan.Rules.System.ContentHash, asOf, units, cancellationToken);
+            var saved = reopened is null ? [] : (await store.GetSavedUnitIdsAsync(runId, cancellationToken)).ToHashSet();
             foreach (var unit in units)
             {
+                if (saved.Contains(unit.Id)) continue;
+                if (reopened is not null && await context.Scheduler.GetTrigger(JobKeys.UnitOfRun(runId, key, unit.Id), cancellationToken) is not null)
+                    continue;
                 // The unit's job may be new (a unit added to the file since `schedule add`).
                 await Schedules.EnsureUnitJobAsync(context.Scheduler, key, plan.Units.Path, plan.Units.Evaluation, unit.Id, cancellationToken);
                 var trigger = TriggerBuilder.Create()
@@ -57,6 +64,24 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
             Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} schedule {key}: the night could not start: {ex.Message}");
             throw new JobExecutionException(ex);
         }
+    }
+
+    /// <summary>The evaluation's run still open since this night's original fire time, if the dead node opened one.</summary>
+    private static async Task<long?> OpenRunOfThisNightAsync(ScanStore store, string evaluation, IJobExecutionContext context, CancellationToken ct)
+    {
+        var latest = await store.GetLatestRunAsync(evaluation, ct);
+        if (latest is null || latest.State != RunState.Running) return null;
+        var firedAt = OriginalFireTime(context);
+        return firedAt is null || latest.StartedAt >= firedAt.Value - TimeSpan.FromMinutes(1) ? latest.RunId : null;
+    }
+
+    private static DateTimeOffset? OriginalFireTime(IJobExecutionContext context)
+    {
+        // Quartz puts the failed trigger's fire time in the recovering trigger's data (as milliseconds or a date).
+        var text = context.MergedJobDataMap.GetString("QRTZ_FAILED_JOB_ORIG_TRIGGER_FIRETIME_AS_STRING");
+        if (long.TryParse(text, out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 
     private static async Task<HashSet<string>> UnitsWithOwnScheduleAsync(IScheduler scheduler, string key, CancellationToken ct)
