@@ -45,6 +45,14 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
             var run = await store.GetRunAsync(runId, cancellationToken)
                 ?? throw new InvalidOperationException($"scan run {runId} does not exist");
 
+            // Quartz's cluster recovery can fire a dead node's unit twice (its recovery trigger and the original one):
+            // a unit already saved in this run is done, so a second firing must not scan and save it again.
+            if ((await store.GetSavedUnitIdsAsync(runId, cancellationToken)).Contains(unitId))
+            {
+                Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} already saved in run {runId}; not scanned again");
+                await CloseRunWhenCompleteAsync(store, runId, cancellationToken);
+                return;
+            }
             var card = await new UnitScanner(fetchers, store, settings.DataDir, progress)
                 .ScanAndSaveAsync(unit, runId, plan.Rules, run.AsOf, cancellationToken);
             var instance = context.Scheduler.SchedulerInstanceId;
