@@ -24,9 +24,10 @@ public sealed record BenchSettings
 }
 
 /// <summary>One crawler's measured run.</summary>
-public sealed record Measured(string Name, CrawlResult Result, double PeakPssMb, int Processes, IReadOnlyDictionary<string, long> Breakdown)
+public sealed record Measured(string Name, CrawlResult Result, double PeakPssMb, int Processes, IReadOnlyDictionary<string, long> Breakdown, double CpuSeconds)
 {
     public double PagesPerSecond => Result.Pages / Result.Seconds;
+    public double PagesPerCpuSecond => Result.Pages / CpuSeconds;
 }
 
 /// <summary>
@@ -90,9 +91,9 @@ public static class Benchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"crawler",-18} {"pages",6} {"failed",6} {"seconds",8} {"pages/s",8} {"peak PSS MB",11} {"procs",5}");
+        Console.WriteLine($"{"crawler",-18} {"pages",6} {"failed",6} {"seconds",8} {"pages/s",8} {"peak PSS MB",11} {"procs",5} {"CPU s",7} {"pages/CPU s",11}");
         foreach (var m in results.Values)
-            Console.WriteLine($"{m.Name,-18} {m.Result.Pages,6} {m.Result.Failed,6} {m.Result.Seconds,8:0.00} {m.PagesPerSecond,8:0.0} {m.PeakPssMb,11:0.0} {m.Processes,5}");
+            Console.WriteLine($"{m.Name,-18} {m.Result.Pages,6} {m.Result.Failed,6} {m.Result.Seconds,8:0.00} {m.PagesPerSecond,8:0.0} {m.PeakPssMb,11:0.0} {m.Processes,5} {m.CpuSeconds,7:0.0} {m.PagesPerCpuSecond,11:0.0}");
         Console.WriteLine();
         foreach (var m in results.Values)
             Console.WriteLine($"peak PSS of {m.Name} by process: " +
@@ -147,7 +148,7 @@ public static class Benchmark
             if (process.ExitCode != 0 || last is null)
                 throw new InvalidOperationException($"{name} exited with {process.ExitCode}:\n{Tail(output)}\n{Tail(errors)}");
             var result = JsonSerializer.Deserialize<CrawlResult>(last)!;
-            return new Measured(name, result, sampler.PeakMegabytes, sampler.ProcessesAtPeak, sampler.BreakdownAtPeak);
+            return new Measured(name, result, sampler.PeakMegabytes, sampler.ProcessesAtPeak, sampler.BreakdownAtPeak, sampler.CpuSeconds);
         }
     }
 

@@ -17,6 +17,10 @@ public sealed class PssSampler : IAsyncDisposable
     private long _peakKb;
     private int _peakProcesses;
     private IReadOnlyDictionary<string, long> _peakBreakdown = new Dictionary<string, long>();
+    // Cumulative user+system clock ticks last seen per process: the tree's CPU is their sum (a process that exits
+    // between samples loses at most one interval's worth).
+    private readonly Dictionary<int, long> _ticks = new();
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
     public PssSampler(int rootPid, TimeSpan interval)
     {
@@ -29,6 +33,11 @@ public sealed class PssSampler : IAsyncDisposable
     public int ProcessesAtPeak => Volatile.Read(ref _peakProcesses);
     /// <summary>At the peak: kB per kind of process (executable, plus Chromium's --type).</summary>
     public IReadOnlyDictionary<string, long> BreakdownAtPeak => Volatile.Read(ref _peakBreakdown);
+    /// <summary>CPU seconds (user + system) used by the whole tree, summed over every process seen.</summary>
+    public double CpuSeconds
+    {
+        get { lock (_ticks) return _ticks.Values.Sum() / TicksPerSecond; }
+    }
 
     private async Task LoopAsync()
     {
@@ -54,6 +63,9 @@ public sealed class PssSampler : IAsyncDisposable
         {
             var kb = PssKb(pid);
             each.Add((pid, kb));
+            var ticks = CpuTicks(pid);
+            lock (_ticks)
+                if (ticks > _ticks.GetValueOrDefault(pid)) _ticks[pid] = ticks;
             total += kb;
         }
         if (total > Interlocked.Read(ref _peakKb))
@@ -110,6 +122,20 @@ public sealed class PssSampler : IAsyncDisposable
             return $"{name} {cmdline[(at + 7)..(end < 0 ? cmdline.Length : end)]}";
         }
         catch (IOException) { return "?"; }
+    }
+
+    /// <summary>utime + stime from /proc/&lt;pid&gt;/stat, in clock ticks; 0 when the process is gone.</summary>
+    private static long CpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name (field 2) may hold spaces and parentheses: fields are counted after its last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { return 0; }
+        catch (UnauthorizedAccessException) { return 0; }
     }
 
     /// <summary>Pss in kB from /proc/&lt;pid&gt;/smaps_rollup; 0 when the process is gone.</summary>
