@@ -42,6 +42,20 @@ public static class CommandLine
         Console.Error.WriteLine($"{ex.Errors.Count} problem(s); nothing was scanned.");
     }
 
+    /// <summary>
+    /// The units a units file rejected, each problem as file:line:column: message (like <see cref="ReportInputErrors"/>),
+    /// then what happens to the unit. <paramref name="level"/> is "error" where the unit fails, "warning" where it only
+    /// will (a schedule).
+    /// </summary>
+    public static void ReportRejectedUnits(Openness.Core.Units.UnitsFile file, string level, string consequence)
+    {
+        foreach (var unit in file.Rejected)
+        {
+            foreach (var e in unit.Errors) Console.Error.WriteLine($"{level}: {e}");
+            Console.Error.WriteLine($"unit '{unit.Id}' is not scanned ({unit.Problems.Count} problem(s)): {consequence}");
+        }
+    }
+
     public static DateOnly Today() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, ShanghaiTime).DateTime);
 

@@ -51,8 +51,21 @@ public sealed class RankingWriter
             sb.Append("<td class=\"n\">").Append(Points(row.ManualPointsPending)).Append("</td></tr>\n");
         }
         sb.Append("</table></div>\n");
+        WriteUnscored(sb, ranking.Unscored);
         Foot(sb);
         return sb.ToString();
+    }
+
+    /// <summary>Units of the run with no score, and why: a unit the units file rejected is listed, not dropped.</summary>
+    private static void WriteUnscored(StringBuilder sb, IReadOnlyList<UnscoredUnit> unscored)
+    {
+        if (unscored.Count == 0) return;
+        sb.Append("<h2>未评分单位（").Append(unscored.Count).Append("）</h2>\n<div class=\"scroll\"><table class=\"wide\">\n<tr><th>单位</th><th>门户网站</th><th>原因</th></tr>\n");
+        foreach (var u in unscored)
+            sb.Append("<tr><td><a href=\"").Append(Text(Uri.EscapeDataString(ReportFiles.UnitReportName(u.Unit.Id)))).Append("\">")
+              .Append(Text(u.Unit.Name)).Append("</a></td><td>").Append(Link(u.Unit.Portal)).Append("</td><td>")
+              .Append(Text(u.Message ?? "扫描失败")).Append("</td></tr>\n");
+        sb.Append("</table></div>\n");
     }
 
     /// <summary>The CSV as text (without the BOM <see cref="CsvExport.Ranking"/> puts in front of the bytes).</summary>

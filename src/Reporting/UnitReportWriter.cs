@@ -85,7 +85,8 @@ public sealed class UnitReportWriter(SupervisionTable? supervision = null)
         sb.Append("<div>抓取页面<br>成功 ").Append(r.Crawl.PagesFetched).Append("，失败 ").Append(r.Crawl.PagesFailed).Append("</div>");
         sb.Append("</div>\n");
         if (card?.Vetoed == true) sb.Append("<p class=\"veto\">存在否决项，评估结果按否决规则处理。</p>\n");
-        if (r.Crawl.State == UnitScanState.Failed)
+        // Without a score the message is shown as why (本次未能评分), e.g. a unit the units file rejected: not twice.
+        if (r.Crawl.State == UnitScanState.Failed && card is not null)
             sb.Append("<p class=\"veto\">站点抓取失败：").Append(Text(r.Crawl.Message ?? "")).Append("</p>\n");
     }
 

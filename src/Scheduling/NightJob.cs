@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Openness.Reporting;
 using Openness.Storage;
 using Quartz;
 
@@ -7,6 +8,7 @@ namespace Openness.Scheduling;
 /// <summary>
 /// An evaluation's night: opens one scan run for every unit without a schedule of its own and queues one unit job
 /// per unit into it. The queued triggers live in the job store, so whichever nodes of a cluster are free take them.
+/// Units the units file rejects (a portal URL that does not parse ...) are saved as failed with the run, with why.
 /// </summary>
 [DisallowConcurrentExecution]
 [PersistJobDataAfterExecution]
@@ -24,7 +26,9 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
         {
             var plan = await ScanPlan.LoadAsync((string)data[JobKeys.UnitsFile]!, cancellationToken);
             var ownSchedules = await UnitsWithOwnScheduleAsync(context.Scheduler, key, cancellationToken);
-            var units = plan.Units.Units.Where(u => !ownSchedules.Contains(u.Id)).ToList();
+            var (units, rejected) = plan.Night(ownSchedules);
+            foreach (var unit in rejected)
+                Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} schedule {key}: unit {unit.Id} not scanned, saved as failed: {string.Join("; ", unit.Errors)}");
             var asOf = ScanPlan.AsOf(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, settings.TimeZone);
 
             var store = await ScanStore.OpenAsync(settings.Storage, plan.Rules.Catalogue, cancellationToken);
@@ -32,7 +36,7 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
             // Quartz recovers the job on another node, finish that run instead of opening a second one.
             var reopened = context.Recovering ? await OpenRunOfThisNightAsync(store, plan.Units.Evaluation, context, cancellationToken) : null;
             var runId = reopened ?? await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
-                plan.SystemContent, plan.Rules.System.ContentHash, asOf, units, cancellationToken);
+                plan.SystemContent, plan.Rules.System.ContentHash, asOf, units, cancellationToken, rejected);
             var saved = reopened is null ? [] : (await store.GetSavedUnitIdsAsync(runId, cancellationToken)).ToHashSet();
             foreach (var unit in units)
             {
@@ -52,9 +56,16 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
                     .Build();
                 await context.Scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
             }
-            if (units.Count == 0) await store.FinishRunAsync(runId, ct: cancellationToken);
+            if (units.Count == 0)
+            {
+                // No unit job will close this run: close it here (with reports when it holds rejected units).
+                await store.FinishRunAsync(runId, ct: cancellationToken);
+                if (rejected.Count > 0)
+                    await new ReportPublisher(store).WriteRunAsync(runId, Path.Combine(settings.DataDir, "reports", $"run-{runId}"), null, cancellationToken);
+            }
             data[JobKeys.LastRunId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            data[JobKeys.LastOutcome] = $"run {runId}: {units.Count} units queued";
+            data[JobKeys.LastOutcome] = $"run {runId}: {units.Count} units queued"
+                + (rejected.Count > 0 ? $", {rejected.Count} rejected by the units file ({string.Join(", ", rejected.Select(r => r.Id))}), saved as failed" : "");
             log.LogInformation("schedule {Key}: scan run {RunId} opened for {Count} units, as of {AsOf}", key, runId, units.Count, asOf);
             Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} schedule {key}: scan run {runId} opened for {units.Count} units, as of {asOf:yyyy-MM-dd}");
         }

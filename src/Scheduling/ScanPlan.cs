@@ -16,9 +16,20 @@ public sealed record ScanPlan(UnitsFile Units, RulesBundle Rules, string SystemC
         return new ScanPlan(units, rules, await File.ReadAllTextAsync(units.IndicatorSystem, ct));
     }
 
-    public UnitDefinition Unit(string unitId) =>
+    /// <summary>The unit to scan, or null when the units file now rejects it (see <see cref="RejectedUnit"/>).</summary>
+    public UnitDefinition? Unit(string unitId) =>
         Units.Units.FirstOrDefault(u => u.Id == unitId)
-        ?? throw new InvalidOperationException($"unit '{unitId}' is no longer in {Units.Path}");
+        ?? (Rejected(unitId) is not null ? null : throw new InvalidOperationException($"unit '{unitId}' is no longer in {Units.Path}"));
+
+    public RejectedUnit? Rejected(string unitId) => Units.Rejected.FirstOrDefault(u => u.Id == unitId);
+
+    /// <summary>
+    /// What a night scans and records: the units without a schedule of their own, queued; and the rejected units
+    /// without one, saved as failed in the night's run (a rejected unit with its own schedule fails in its own run).
+    /// </summary>
+    public (IReadOnlyList<UnitDefinition> Queued, IReadOnlyList<RejectedUnit> Rejected) Night(IReadOnlySet<string> ownSchedules) =>
+        (Units.Units.Where(u => !ownSchedules.Contains(u.Id)).ToList(),
+         Units.Rejected.Where(u => !ownSchedules.Contains(u.Id)).ToList());
 
     /// <summary>"Today" of a firing: its scheduled day in the schedule's time zone (a night that fires late is still that night).</summary>
     public static DateOnly AsOf(DateTimeOffset scheduledFireUtc, TimeZoneInfo zone) =>

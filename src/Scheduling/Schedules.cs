@@ -24,7 +24,8 @@ public sealed class Schedules(ISchedulerFactory factory, SchedulingSettings sett
     {
         ValidateKey(key);
         var path = Path.GetFullPath(unitsFile);
-        var units = UnitsFileReader.Read(path); // bad units files stop here, with file:line
+        // Bad units files stop here, with file:line; units it rejects do not (each night records them as failed).
+        var units = UnitsFileReader.Read(path);
         var expression = ValidCron(cron ?? settings.Scheduler.DefaultCron, startAt);
         var scheduler = await Scheduler(ct);
 
@@ -53,8 +54,10 @@ public sealed class Schedules(ISchedulerFactory factory, SchedulingSettings sett
             ?? throw Input("KEY", $"no schedule '{key}': add the evaluation's schedule first (crawler schedule add --units FILE --key {key})");
         var unitsFile = (string)night.JobDataMap[JobKeys.UnitsFile]!;
         var units = UnitsFileReader.Read(unitsFile);
-        if (units.Units.All(u => u.Id != unitId))
-            throw Input("--unit", $"unit '{unitId}' is not in {unitsFile}: expected one of {string.Join(", ", units.Units.Select(u => u.Id))}");
+        // A unit the file rejects may still get its own schedule: each firing records it as failed, with why.
+        var ids = units.Units.Select(u => u.Id).Concat(units.Rejected.Select(u => u.Id)).ToList();
+        if (!ids.Contains(unitId))
+            throw Input("--unit", $"unit '{unitId}' is not in {unitsFile}: expected one of {string.Join(", ", ids)}");
         await EnsureUnitJobAsync(scheduler, key, unitsFile, units.Evaluation, unitId, ct);
         var trigger = CronTrigger(JobKeys.UnitSchedule(key, unitId), JobKeys.Unit(key, unitId), ValidCron(cron, startAt), startAt);
         if (await scheduler.Exists(trigger.Key, ct)) await scheduler.UnscheduleJob(trigger.Key, ct);

@@ -29,6 +29,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
         {
             var plan = await ScanPlan.LoadAsync((string)data[JobKeys.UnitsFile]!, cancellationToken);
             var unit = plan.Unit(unitId);
+            var rejected = unit is null ? plan.Rejected(unitId) : null;
             // The rules let a unit inherit last run's overrides (reviews carried over re-score the effective total).
             var store = await ScanStore.OpenAsync(settings.Storage, plan.Rules.Catalogue, cancellationToken, new KnownIndicatorSystems(plan.Rules.System));
             long runId;
@@ -39,12 +40,25 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
             else
             {
                 var asOf = ScanPlan.AsOf(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, settings.TimeZone);
+                // A rejected unit's own run holds just its failure, saved as the run opens.
                 runId = await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
-                    plan.SystemContent, plan.Rules.System.ContentHash, asOf, [unit], cancellationToken);
+                    plan.SystemContent, plan.Rules.System.ContentHash, asOf, unit is null ? [] : [unit], cancellationToken,
+                    rejected is null ? null : [rejected]);
             }
             var run = await store.GetRunAsync(runId, cancellationToken)
                 ?? throw new InvalidOperationException($"scan run {runId} does not exist");
 
+            if (rejected is not null)
+            {
+                // The units file changed since the night queued the unit, or the unit has its own schedule: saving it
+                // (again) replaces any earlier save, so a second firing does no harm.
+                await store.SaveRejectedUnitAsync(runId, rejected, cancellationToken);
+                Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} of schedule {key} not scanned, saved as failed in run {runId}: {string.Join("; ", rejected.Errors)}");
+                data[JobKeys.LastRunId] = runId.ToString(CultureInfo.InvariantCulture);
+                data[JobKeys.LastOutcome] = $"run {runId}: rejected by the units file, saved as failed";
+                await CloseRunWhenCompleteAsync(store, runId, cancellationToken);
+                return;
+            }
             // Quartz's cluster recovery can fire a dead node's unit twice (its recovery trigger and the original one):
             // a unit already saved in this run is done, so a second firing must not scan and save it again.
             if ((await store.GetSavedUnitIdsAsync(runId, cancellationToken)).Contains(unitId))
@@ -54,7 +68,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
                 return;
             }
             var card = await new UnitScanner(fetchers, store, settings.DataDir, progress)
-                .ScanAndSaveAsync(unit, runId, plan.Rules, run.AsOf, cancellationToken);
+                .ScanAndSaveAsync(unit!, runId, plan.Rules, run.AsOf, cancellationToken);
             var instance = context.Scheduler.SchedulerInstanceId;
             Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} saved in run {runId} by {instance}{(context.Recovering ? " (recovered)" : "")}");
             data[JobKeys.LastRunId] = runId.ToString(CultureInfo.InvariantCulture);

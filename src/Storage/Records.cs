@@ -22,7 +22,14 @@ public sealed record RankingRow(
     int Rank, StoredUnit Unit, double Total, double Possible, string Grade, bool Vetoed, double ManualPointsPending,
     IReadOnlyList<LevelOneScore> LevelOne);
 
-public sealed record Ranking(RunSummary Run, IReadOnlyList<RankingRow> Rows);
+public sealed record Ranking(RunSummary Run, IReadOnlyList<RankingRow> Rows)
+{
+    /// <summary>Units of the run that have no score, by id, with why (their unit scan's message).</summary>
+    public IReadOnlyList<UnscoredUnit> Unscored { get; init; } = [];
+}
+
+/// <summary>A unit of a run that could not be scored: rejected by the units file, or its scan failed before scoring.</summary>
+public sealed record UnscoredUnit(StoredUnit Unit, string? Message);
 
 public sealed record StoredFinding(
     string IndicatorId, string CheckId, string Subject, FindingStatus Status, double? Fraction, double? Measured,

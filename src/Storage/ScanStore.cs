@@ -44,11 +44,12 @@ public sealed class ScanStore
 
     public async Task<long> StartRunAsync(
         string evaluation, string systemId, string systemName, string systemContent, string systemHash, DateOnly asOf,
-        IEnumerable<UnitDefinition> units, CancellationToken ct = default)
+        IEnumerable<UnitDefinition> units, CancellationToken ct = default, IEnumerable<RejectedUnit>? rejected = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(evaluation);
         ArgumentException.ThrowIfNullOrWhiteSpace(systemHash);
         var unitList = units.ToList();
+        var rejectedList = rejected?.ToList() ?? [];
         await using var db = Context();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
@@ -70,13 +71,24 @@ public sealed class ScanStore
         }
         await db.SaveChangesAsync(ct);
         foreach (var unit in unitList) await UpsertUnitAsync(db, eval.Id, unit, ct);
+        var rejectedRows = new List<(Unit Row, RejectedUnit Unit)>();
+        foreach (var unit in rejectedList) rejectedRows.Add((await UpsertRejectedUnitAsync(db, eval.Id, unit, ct), unit));
 
         var run = new ScanRun
         {
             EvaluationId = eval.Id, IndicatorSystemRecordId = system.Id, StartedAt = DateTimeOffset.UtcNow, AsOf = asOf,
-            State = nameof(RunState.Running), UnitsPlanned = unitList.Count,
+            State = nameof(RunState.Running), UnitsPlanned = unitList.Count + rejectedList.Count,
         };
         db.ScanRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        // A rejected unit is saved as failed with the run itself: the run's counts add up (planned = completed +
+        // failed) from the start, and the reports show the unit and why it was not scanned.
+        foreach (var (row, unit) in rejectedRows)
+        {
+            var scan = new UnitScan { ScanRunId = run.Id, UnitId = row.Id, State = "" };
+            FailRejected(scan, unit, run.StartedAt);
+            db.UnitScans.Add(scan);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return run.Id;
@@ -148,6 +160,43 @@ public sealed class ScanStore
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Saves a unit the units file rejected as a failed unit scan of the run, with why (<see cref="RejectedUnit.Message"/>);
+    /// for a unit that became rejected after its run was opened. Saving it again replaces what was stored.
+    /// </summary>
+    public async Task SaveRejectedUnitAsync(long runId, RejectedUnit unit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        await using var db = Context();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == runId, ct)
+            ?? throw new InvalidOperationException($"Scan run {runId} does not exist.");
+        var row = await UpsertRejectedUnitAsync(db, run.EvaluationId, unit, ct);
+        var scan = await db.UnitScans.SingleOrDefaultAsync(s => s.ScanRunId == runId && s.UnitId == row.Id, ct);
+        if (scan is null)
+        {
+            scan = new UnitScan { ScanRunId = runId, UnitId = row.Id, State = "" };
+            db.UnitScans.Add(scan);
+        }
+        else
+        {
+            await DeleteChildrenAsync(db, scan.Id, ct);
+        }
+        var now = DateTimeOffset.UtcNow;
+        FailRejected(scan, unit, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private static void FailRejected(UnitScan scan, RejectedUnit unit, DateTimeOffset at)
+    {
+        scan.State = nameof(UnitScanState.Failed);
+        scan.CrawlMessage = unit.Message;
+        scan.PagesFetched = 0;
+        scan.PagesFailed = 0;
+        scan.StartedAt = scan.FinishedAt = scan.SavedAt = at;
+    }
+
     public async Task FinishRunAsync(long runId, RunState state = RunState.Completed, CancellationToken ct = default)
     {
         await using var db = Context();
@@ -214,7 +263,15 @@ public sealed class ScanStore
             result.Add(new RankingRow(rank, new StoredUnit(r.UnitKey, r.Name, r.Group, r.Portal), r.Total, r.Possible, r.Grade,
                 r.Vetoed, r.ManualPointsPending, ScoreCardJson.DeserializeList<LevelOneScore>(r.LevelOneJson)));
         }
-        return new Ranking(run, result);
+        // Units of the run without a score (rejected by the units file, or a scan that failed before scoring) are
+        // listed beside the ranking with why, not dropped from it.
+        var unscored = await db.UnitScans.Where(s => s.ScanRunId == runId && s.Score == null).OrderBy(s => s.Unit!.UnitKey)
+            .Select(s => new { s.Unit!.UnitKey, s.Unit.Name, s.Unit.Group, s.Unit.Portal, s.CrawlMessage })
+            .ToListAsync(ct);
+        return new Ranking(run, result)
+        {
+            Unscored = unscored.Select(u => new UnscoredUnit(new StoredUnit(u.UnitKey, u.Name, u.Group, u.Portal), u.CrawlMessage)).ToList(),
+        };
     }
 
     public async Task<Ranking?> GetLatestRankingAsync(string evaluation, CancellationToken ct = default)
@@ -320,6 +377,29 @@ public sealed class ScanStore
         await db.SaveChangesAsync(ct);
         return row;
     }
+
+    /// <summary>
+    /// The row of a unit the units file rejected. What the file says is stored as written (the portal may not be a URL:
+    /// it is what the office must fix); what it does not say keeps the stored value, so a unit whose name went missing
+    /// is not renamed to its id.
+    /// </summary>
+    private static async Task<Unit> UpsertRejectedUnitAsync(OpennessDbContext db, long evaluationId, RejectedUnit unit, CancellationToken ct)
+    {
+        var row = await db.Units.SingleOrDefaultAsync(u => u.EvaluationId == evaluationId && u.UnitKey == unit.Id, ct);
+        if (row is null)
+        {
+            row = new Unit { EvaluationId = evaluationId, UnitKey = unit.Id, Name = unit.Id, Portal = "" };
+            db.Units.Add(row);
+        }
+        // Clipped to the columns' sizes: a runaway value in one unit's entry must not fail the whole run's start.
+        row.Name = unit.Name is null ? row.Name : Clip(unit.Name, 500);
+        row.Group = Clip(unit.Group, 100);
+        row.Portal = unit.Portal is null ? row.Portal : Clip(unit.Portal, 2000);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static async Task DeleteChildrenAsync(OpennessDbContext db, long scanId, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ public static class ScanCommand
         {
             var settings = AppSettings.Load(parse.GetValue(config));
             var file = UnitsFileReader.Read(parse.GetRequiredValue(units));
+            CommandLine.ReportRejectedUnits(file, "error", "it is saved as a failed unit of this run; the other units are scanned");
             var day = CommandLine.ParseAsOf(parse.GetValue(asOf));
             var reportDir = Path.GetFullPath(parse.GetValue(reports) ?? Path.Combine(settings.DataDir, "reports"));
             var exportDir = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : null;

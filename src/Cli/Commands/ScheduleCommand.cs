@@ -60,6 +60,8 @@ public static class ScheduleCommand
             {
                 var file = parse.GetValue(units) ?? throw Input("--units", "expected --units FILE (or --key K --unit ID --cron C for a unit's own schedule)");
                 var k = parse.GetValue(key) ?? Path.GetFileNameWithoutExtension(file);
+                CommandLine.ReportRejectedUnits(Openness.Core.Units.UnitsFileReader.Read(file), "warning",
+                    "the schedule is added; every night saves this unit as failed until its entry is fixed");
                 entry = await control.Schedules.AddEvaluationAsync(k, file, parse.GetValue(cron), ct: ct);
             }
             Console.WriteLine($"schedule {entry.Key}: {entry.Cron} ({entry.TimeZone}), next {When(entry.NextFireAt)}");

@@ -27,7 +27,10 @@ public static class UnitsCommand
             var check = UnitsFileReader.Read(target); // what we wrote must read back as a valid units file
             Console.WriteLine($"{target}: {check.Units.Count} units from {source}");
             foreach (var u in check.Units) Console.WriteLine($"  {u.Id,-24} {u.Group,-12} {u.Portal}  {ReportCommand.Clean(u.Name)}");
-            return 0;
+            // The importer's checks should leave nothing for the reader to reject; if they missed something, say so
+            // rather than hand the office a file whose units a scan would record as failed.
+            CommandLine.ReportRejectedUnits(check, "error", $"fix it in {target} (or the list) before scanning; a scan records it as failed");
+            return check.Rejected.Count == 0 ? 0 : 1;
         });
         return new Command("units", "unit lists") { import };
     }

@@ -8,7 +8,7 @@ using Openness.Storage.Reviews;
 
 namespace Openness.Cli.Scanning;
 
-/// <summary>What one scan produced, for the command to print.</summary>
+/// <summary>What one scan produced, for the command to print. <see cref="FailedUnits"/> includes the rejected units.</summary>
 public sealed record ScanResult(long RunId, IReadOnlyList<ScoreCard> Cards, IReadOnlyList<string> FailedUnits,
     string ReportDir, string? ExportDir);
 
@@ -26,12 +26,13 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         var systemContent = await File.ReadAllTextAsync(units.IndicatorSystem, ct);
 
         var store = await ScanStore.OpenAsync(settings.Storage, rules.Catalogue, ct, new KnownIndicatorSystems(rules.System));
+        // Units the units file rejected are saved as failed with the run; the command printed their problems.
         var runId = await store.StartRunAsync(units.Evaluation, rules.System.Id, rules.System.Name, systemContent,
-            rules.System.ContentHash, asOf, units.Units, ct);
-        progress.Info($"scan run {runId}: {units.Units.Count} units, indicator system {rules.System.Id} ({rules.System.Name}), as of {asOf:yyyy-MM-dd}");
+            rules.System.ContentHash, asOf, units.Units, ct, units.Rejected);
+        progress.Info($"scan run {runId}: {units.Units.Count} units{(units.Rejected.Count > 0 ? $" ({units.Rejected.Count} more rejected by the units file, saved as failed)" : "")}, indicator system {rules.System.Id} ({rules.System.Name}), as of {asOf:yyyy-MM-dd}");
 
         var cards = new List<ScoreCard>();
-        var failed = new List<string>();
+        var failed = units.Rejected.Select(r => r.Id).ToList();
         var gate = new Lock();
         await using var fetchers = new ScanFetchers(settings.Crawler);
         var scanner = new UnitScanner(fetchers, store, settings.DataDir, progress);

@@ -43,4 +43,9 @@ public sealed record UnitsFile
     /// <summary>Path of the indicator system file, resolved against the units file's folder.</summary>
     public required string IndicatorSystem { get; init; }
     public required IReadOnlyList<UnitDefinition> Units { get; init; }
+    /// <summary>
+    /// Units whose entry has a usable id but cannot be scanned (see <see cref="RejectedUnit"/>): reported and recorded
+    /// as failed, while the good units are scanned.
+    /// </summary>
+    public IReadOnlyList<RejectedUnit> Rejected { get; init; } = [];
 }

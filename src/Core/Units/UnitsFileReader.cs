@@ -6,7 +6,10 @@ namespace Openness.Core.Units;
 
 /// <summary>
 /// Reads the YAML units file (docs/units.md). Walks the YAML tree by hand rather than deserialising so every
-/// problem carries the line of the node that caused it, and all problems are reported together.
+/// problem carries the line of the node that caused it, and all problems are reported together. A problem confined to
+/// one unit with a usable id rejects only that unit (<see cref="UnitsFile.Rejected"/>): one office's typo in one
+/// portal must not stop the night for every other unit. Problems of the file itself (not YAML, a missing top-level
+/// key, a unit without a usable id, duplicate ids) throw <see cref="InputFileException"/>.
 /// </summary>
 public static class UnitsFileReader
 {
@@ -36,6 +39,7 @@ public static class UnitsFileReader
         var system = y.RequiredString(root, "indicatorSystem") ?? "";
         y.RejectUnknownKeys(root, "evaluation", "indicatorSystem", "units");
         var units = new List<UnitDefinition>();
+        var rejected = new List<RejectedUnit>();
         var unitsNode = y.Child(root, "units");
         if (unitsNode is null)
             errors.Add(y.At(root, "missing key 'units': expected a list of units"));
@@ -46,15 +50,16 @@ public static class UnitsFileReader
             var seen = new Dictionary<string, int>();
             foreach (var node in seq.Children)
             {
-                var unit = ReadUnit(node, y, errors);
-                if (unit is null) continue;
-                if (seen.TryGetValue(unit.Id, out var firstLine))
-                    errors.Add(y.At(node, $"duplicate unit id '{unit.Id}' (first defined on line {firstLine})"));
-                else
+                var entry = ReadUnit(node, y, errors);
+                if (entry is null) continue;
+                if (seen.TryGetValue(entry.Id, out var firstLine))
                 {
-                    seen[unit.Id] = (int)node.Start.Line;
-                    units.Add(unit);
+                    errors.Add(y.At(node, $"duplicate unit id '{entry.Id}' (first defined on line {firstLine})"));
+                    continue;
                 }
+                seen[entry.Id] = (int)node.Start.Line;
+                if (entry.Unit is not null) units.Add(entry.Unit);
+                else rejected.Add(entry.Rejected!);
             }
             if (seq.Children.Count == 0) errors.Add(y.At(seq, "'units' is empty: expected at least one unit"));
         }
@@ -67,45 +72,85 @@ public static class UnitsFileReader
             Evaluation = evaluation,
             IndicatorSystem = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, system)),
             Units = units,
+            Rejected = rejected,
         };
     }
 
-    private static UnitDefinition? ReadUnit(YamlNode node, YamlReader y, List<SourceError> errors)
+    /// <summary>A unit's entry: the unit, or the unit rejected with its problems (exactly one is set).</summary>
+    private sealed record UnitEntry(string Id, UnitDefinition? Unit, RejectedUnit? Rejected);
+
+    /// <summary>
+    /// Reads one unit. Problems that leave the unit without a usable id go to <paramref name="fileErrors"/> (the file
+    /// cannot be used: nothing could name the unit in the store or the reports); any other problem rejects only this
+    /// unit, each problem tagged with the key it concerns.
+    /// </summary>
+    private static UnitEntry? ReadUnit(YamlNode node, YamlReader y, List<SourceError> fileErrors)
     {
         if (node is not YamlMappingNode map)
         {
-            errors.Add(y.At(node, "expected a unit: a mapping with id, name and portal"));
+            fileErrors.Add(y.At(node, "expected a unit: a mapping with id, name and portal"));
             return null;
         }
-        int before = errors.Count;
+        int before = fileErrors.Count;
         var id = y.RequiredString(map, "id");
         if (id is not null && !System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Za-z0-9][A-Za-z0-9_.-]*$"))
-            errors.Add(y.At(y.Child(map, "id")!, $"unit id '{id}' must be letters, digits, '-', '_' or '.' (it names files)"));
-        var name = y.RequiredString(map, "name");
-        var portal = y.AbsoluteUrl(map, "portal", required: true);
-        var entries = y.StringList(map, "entries").Select(e => y.ParseUrl(map, "entries", e)).OfType<Uri>().ToList();
-        var hosts = y.StringList(map, "allowedHosts");
-        var mode = y.Enum(map, "fetchMode", FetchModePreference.Auto);
-        var target = y.OptionalInt(map, "publishingTarget", min: 0);
-        var maxPages = y.OptionalInt(map, "maxPages", min: 1);
-        var maxDepth = y.OptionalInt(map, "maxDepth", min: 0);
-        y.RejectUnknownKeys(map, "id", "name", "group", "portal", "entries", "allowedHosts", "allowPrivateAddresses",
-            "fetchMode", "browserHints", "publishingTarget", "maxPages", "maxDepth");
-        if (errors.Count > before || id is null || name is null || portal is null) return null;
-        return new UnitDefinition
+            fileErrors.Add(y.At(y.Child(map, "id")!, $"unit id '{id}' must be letters, digits, '-', '_' or '.' (it names files)"));
+        bool idUsable = fileErrors.Count == before && id is not null;
+
+        var unitErrors = new List<SourceError>();
+        var u = new YamlReader(y.File, unitErrors);
+        var problems = new List<UnitProblem>();
+        T Field<T>(string? key, Func<T> read)
         {
-            Id = id,
-            Name = name,
-            Group = y.OptionalString(map, "group") ?? "",
-            Portal = portal,
+            int n = unitErrors.Count;
+            var value = read();
+            problems.AddRange(unitErrors.Skip(n).Select(e => new UnitProblem(key, e)));
+            return value;
+        }
+        var name = Field("name", () => u.RequiredString(map, "name"));
+        var group = Field("group", () => u.OptionalString(map, "group")) ?? "";
+        var portal = Field("portal", () => u.AbsoluteUrl(map, "portal", required: true));
+        var entries = Field("entries", () => u.StringList(map, "entries").Select(e => u.ParseUrl(map, "entries", e)).OfType<Uri>().ToList());
+        var hosts = Field("allowedHosts", () => u.StringList(map, "allowedHosts"));
+        var allowPrivate = Field("allowPrivateAddresses", () => u.OptionalBool(map, "allowPrivateAddresses")) ?? false;
+        var mode = Field("fetchMode", () => u.Enum(map, "fetchMode", FetchModePreference.Auto));
+        var hints = Field("browserHints", () => u.StringList(map, "browserHints"));
+        var target = Field("publishingTarget", () => u.OptionalInt(map, "publishingTarget", min: 0));
+        var maxPages = Field("maxPages", () => u.OptionalInt(map, "maxPages", min: 1));
+        var maxDepth = Field("maxDepth", () => u.OptionalInt(map, "maxDepth", min: 0));
+        Field(UnitProblem.UnknownKey, () =>
+        {
+            u.RejectUnknownKeys(map, "id", "name", "group", "portal", "entries", "allowedHosts", "allowPrivateAddresses",
+                "fetchMode", "browserHints", "publishingTarget", "maxPages", "maxDepth");
+            return 0;
+        });
+
+        if (!idUsable)
+        {
+            // The file stops anyway: report this unit's other problems with it, so all are fixed in one go.
+            fileErrors.AddRange(unitErrors);
+            return null;
+        }
+        if (problems.Count > 0)
+        {
+            var portalText = u.Child(map, "portal") is YamlScalarNode { Value: { } p } ? p : null;
+            var readableName = u.Child(map, "name") is YamlScalarNode { Value: { Length: > 0 } n } ? n : null;
+            return new UnitEntry(id!, null, new RejectedUnit(id!, readableName, group, portalText, problems));
+        }
+        return new UnitEntry(id!, new UnitDefinition
+        {
+            Id = id!,
+            Name = name!,
+            Group = group,
+            Portal = portal!,
             Entries = entries,
             AllowedHosts = hosts,
-            AllowPrivateAddresses = y.OptionalBool(map, "allowPrivateAddresses") ?? false,
+            AllowPrivateAddresses = allowPrivate,
             FetchMode = mode,
-            BrowserHints = y.StringList(map, "browserHints"),
+            BrowserHints = hints,
             PublishingTarget = target,
             MaxPages = maxPages,
             MaxDepth = maxDepth,
-        };
+        }, null);
     }
 }

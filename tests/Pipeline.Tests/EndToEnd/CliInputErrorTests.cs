@@ -20,7 +20,11 @@ public sealed class CliInputErrorTests
     }
 
     [TearDown]
-    public void RemoveDir() => Directory.Delete(_dir, recursive: true);
+    public void RemoveDir()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
 
     private static async Task<(int Code, string Err)> Run(params string[] args)
     {
@@ -32,12 +36,16 @@ public sealed class CliInputErrorTests
     }
 
     [Test]
-    public async Task A_units_file_with_a_bad_url_and_an_unknown_key_names_both_lines()
+    public async Task Units_rejected_for_a_bad_url_or_an_unknown_key_are_named_by_line_and_nothing_is_fetched()
     {
+        // Both units are rejected: reported, saved as failed, and no site is fetched.
         var units = Path.Combine(_dir, "units.yaml");
-        File.WriteAllText(units, """
+        var config = Path.Combine(_dir, "settings.json");
+        File.WriteAllText(config, System.Text.Json.JsonSerializer.Serialize(new { DataDir = Path.Combine(_dir, "data") }));
+        var system = Path.Combine(SampleRepo.Root, "rules", "jilin-2017-county.yaml");
+        File.WriteAllText(units, $"""
             evaluation: 测试评估
-            indicatorSystem: rules/jilin-2017-county.yaml
+            indicatorSystem: {system}
             units:
               - id: a
                 name: 甲县
@@ -46,11 +54,12 @@ public sealed class CliInputErrorTests
                 name: 乙县
                 portl: http://b.gov.cn/
             """);
-        var (code, err) = await Run("scan", "--units", units);
-        Assert.That(code, Is.EqualTo(2));
+        var (code, err) = await Run("scan", "--units", units, "--config", config, "--as-of", "2026-06-15");
+        Assert.That(code, Is.EqualTo(1));
         Assert.That(err, Does.Contain($"{units}:6:").And.Contain("'www.a.gov.cn' is not an absolute http(s) URL"));
         Assert.That(err, Does.Contain($"{units}:9:").And.Contain("unknown key 'portl'"));
         Assert.That(err, Does.Contain("missing key 'portal'"));
+        Assert.That(err, Does.Contain("unit 'a' is not scanned").And.Contain("unit 'b' is not scanned"));
     }
 
     [Test]

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Openness.Pipeline.Tests.SamplePortals;
+using Openness.SamplePortals;
+using Openness.Storage;
+
+namespace Openness.Pipeline.Tests.EndToEnd;
+
+/// <summary>
+/// `crawler scan` on a units file where one unit's portal does not parse: the two good units (sample portals on
+/// Kestrel) are crawled and scored, the bad one is reported on stderr as file:line:col and stored as a failed unit of
+/// the run with why, so the ranking, its report and its export show it; the exit code says some units failed.
+/// </summary>
+[TestFixture, NonParallelizable]
+public sealed class RejectedUnitTests
+{
+    private static readonly DateOnly AsOf = new(2026, 6, 15);
+    private string _dir = "";
+
+    [SetUp]
+    public void MakeDir()
+    {
+        _dir = Path.Combine(Path.GetTempPath(), "openness-rejected-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_dir);
+    }
+
+    [TearDown]
+    public void RemoveDir()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    [Test]
+    public async Task A_unit_whose_portal_does_not_parse_fails_alone_and_the_others_are_scanned_and_scored()
+    {
+        await using var host = await SamplePortalHost.StartAsync(SampleRepo.Portals, AsOf);
+        var units = Path.Combine(_dir, "units.yaml");
+        var system = Path.Combine(SampleRepo.Root, "rules", "jilin-2017-county.yaml");
+        File.WriteAllText(units, $"""
+            evaluation: 测试评估
+            indicatorSystem: {system}
+            units:
+              - id: county
+                name: 示范县人民政府
+                group: county
+                portal: {host.BaseUrls["county"]}
+                allowPrivateAddresses: true
+                fetchMode: http
+              - id: bad
+                name: 坏网址县
+                portal: "http//bad url"
+              - id: dept-gaps
+                name: 示范县统计局
+                group: department
+                portal: {host.BaseUrls["dept-gaps"]}
+                entries: [{host.BaseUrls["dept-gaps"]}xxgk/]
+                allowPrivateAddresses: true
+                fetchMode: http
+            """);
+        var data = Path.Combine(_dir, "data");
+        var config = Path.Combine(_dir, "settings.json");
+        File.WriteAllText(config, JsonSerializer.Serialize(new
+        {
+            DataDir = data,
+            Crawler = new { PerHostRequestsPerSecond = 0, UnitsInParallel = 2 },
+        }));
+        var reports = Path.Combine(_dir, "reports");
+        var export = Path.Combine(_dir, "export");
+
+        var (code, err) = await CliRun.Run("scan", "--units", units, "--config", config, "--reports", reports, "--out", export,
+            "--as-of", "2026-06-15");
+
+        Assert.That(code, Is.EqualTo(1), err);
+        Assert.That(err, Does.Contain($"{units}:12:").And.Contain("'http//bad url' is not an absolute http(s) URL"));
+
+        var store = await ScanStore.OpenAsync(StorageOptions.SqliteFile(Path.Combine(data, "openness.db")));
+        var run = (await store.GetLatestRunAsync("测试评估"))!;
+        Assert.That((run.UnitsPlanned, run.UnitsCompleted, run.UnitsFailed), Is.EqualTo((3, 2, 1)));
+        var ranking = (await store.GetRankingAsync(run.RunId))!;
+        Assert.That(ranking.Rows.Select(r => r.Unit.Id), Is.EquivalentTo(new[] { "county", "dept-gaps" }));
+        Assert.That(ranking.Rows.Select(r => r.Total), Has.All.GreaterThan(0));
+
+        var bad = (await store.GetUnitResultAsync(run.RunId, "bad"))!;
+        Assert.That(bad.Crawl.State, Is.EqualTo(UnitScanState.Failed));
+        Assert.That(bad.ScoreCard, Is.Null);
+        Assert.That(bad.Crawl.Message, Does.Contain("门户网址无法解析").And.Contain("'http//bad url'").And.Contain($"{units}:12:"));
+        Assert.That(bad.Unit.Portal, Is.EqualTo("http//bad url"));
+
+        var rankingHtml = File.ReadAllText(Path.Combine(reports, "ranking.html"));
+        Assert.That(rankingHtml, Does.Contain("未评分单位").And.Contain("坏网址县").And.Contain("门户网址无法解析"));
+        Assert.That(File.ReadAllText(Path.Combine(reports, "bad.html")), Does.Contain("门户网址无法解析"));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(export, "bad.json")));
+        var crawl = json.RootElement.GetProperty("crawl");
+        Assert.That(crawl.GetProperty("state").GetString(), Is.EqualTo("failed"));
+        Assert.That(crawl.GetProperty("message").GetString(), Does.Contain("门户网址无法解析"));
+        Assert.That(json.RootElement.GetProperty("total").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task A_unit_without_an_id_still_stops_the_file_with_exit_code_2()
+    {
+        var units = Path.Combine(_dir, "units.yaml");
+        File.WriteAllText(units, """
+            evaluation: 测试评估
+            indicatorSystem: rules/jilin-2017-county.yaml
+            units:
+              - id: a
+                name: 甲县
+                portal: "http//bad url"
+              - name: 乙县
+                portal: http://b.gov.cn/
+              - id: a
+                name: 丙县
+                portal: http://c.gov.cn/
+            """);
+        var (code, err) = await CliRun.Run("scan", "--units", units);
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(err, Does.Contain($"{units}:7:").And.Contain("missing key 'id'"));
+        Assert.That(err, Does.Contain($"{units}:9:").And.Contain("duplicate unit id 'a'"));
+        Assert.That(err, Does.Contain("nothing was scanned"));
+    }
+}
+
+/// <summary>Runs the real command-line entry point, capturing stderr.</summary>
+internal static class CliRun
+{
+    public static async Task<(int Code, string Err)> Run(params string[] args)
+    {
+        var err = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(err);
+        try { return (await Openness.Cli.CommandLine.RunAsync(args), err.ToString()); }
+        finally { Console.SetError(saved); }
+    }
+}
