@@ -72,7 +72,7 @@ internal static class InterpretationLinkExtractor
     /// </summary>
     private static bool HasScriptBlock(IDocument doc, string rawHtml)
     {
-        if (doc.QuerySelector(Css.RelatedNewsTemplate) is not null) return true;
+        if (Dom.Elements(doc).RelatedNewsTemplate is not null) return true;
         // A page whose source has no 解 (nor a character reference that could spell one) has no such heading:
         // searching the source is far cheaper than walking the DOM's text.
         if (!rawHtml.Contains('解') && !rawHtml.Contains("&#", StringComparison.Ordinal)) return false;
