@@ -35,6 +35,7 @@ internal static partial class Dom
     [ThreadStatic] private static Dictionary<IElement, bool>? _inChrome;
 
     [ThreadStatic] private static Dictionary<IElement, string>? _linkText;
+    [ThreadStatic] private static Dictionary<IElement, string>? _normalizedText;
     [ThreadStatic] private static IDocument? _walkOf;
     [ThreadStatic] private static PageElements? _walk;
 
@@ -44,6 +45,7 @@ internal static partial class Dom
         _inNavigation?.Clear();
         _inChrome?.Clear();
         _linkText?.Clear();
+        _normalizedText?.Clear();
         _walkOf = null;
         _walk = null;
     }
@@ -70,6 +72,17 @@ internal static partial class Dom
     {
         var memo = _linkText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
         if (!memo.TryGetValue(a, out var text)) memo[a] = text = NameNormalizer.Normalize(a.TextContent);
+        return text;
+    }
+
+    /// <summary>
+    /// An element's text as <see cref="NameNormalizer"/> gives it, read once per page: block headings are looked for
+    /// before every link of a block, so the same elements' text was read once per link.
+    /// </summary>
+    public static string NormalizedText(IElement e)
+    {
+        var memo = _normalizedText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
+        if (!memo.TryGetValue(e, out var text)) memo[e] = text = NameNormalizer.Normalize(e.TextContent);
         return text;
     }
 

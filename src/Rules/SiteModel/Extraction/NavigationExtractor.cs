@@ -55,7 +55,7 @@ internal static partial class NavigationExtractor
         e.Closest("li, tr, dd") is { } row && Dates.DateParser.FindDates(row.TextContent, null).Count > 0;
 
     private static string? Heading(IEnumerable<IElement> candidates) =>
-        candidates.Select(e => NameNormalizer.Normalize(e.TextContent))
+        candidates.Select(Dom.NormalizedText)
             .LastOrDefault(t => IsColumnName(t) && !MoreText().IsMatch(t) && t.Length <= 16 && !t.Any(char.IsAsciiDigit));
 
     /// <summary>首页 &gt; 政务公开 &gt; 政府信息公开 &gt; 管委会文件: the chain without 首页, each entry's parent the one before.</summary>

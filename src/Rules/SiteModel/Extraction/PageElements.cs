@@ -21,6 +21,23 @@ internal sealed class PageElements
     /// <summary>The first element matching <see cref="Css.RelatedNewsTemplate"/>.</summary>
     public IElement? RelatedNewsTemplate { get; private set; }
 
+    /// <summary>Every element in document order (the html element first).</summary>
+    public List<IElement> All { get; } = [];
+
+    private HashSet<IElement>? _holdsLink;
+
+    /// <summary>Whether <paramref name="e"/> has an a[href] descendant (what <c>e.QuerySelector(Css.Links) is not null</c> asks).</summary>
+    public bool HoldsLink(IElement e)
+    {
+        if (_holdsLink is null)
+        {
+            _holdsLink = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+            foreach (var a in Links)
+                for (var p = a.ParentElement; p is not null && _holdsLink.Add(p); p = p.ParentElement) { }
+        }
+        return _holdsLink.Contains(e);
+    }
+
     public static PageElements Collect(IDocument doc)
     {
         var result = new PageElements();
@@ -34,6 +51,7 @@ internal sealed class PageElements
         for (var i = 0; i < children.Length; i++)
         {
             if (children[i] is not IElement e) continue;
+            All.Add(e);
             switch (e.LocalName)
             {
                 case "a": if (Css.Links.Match(e, null)) Links.Add(e); break;
