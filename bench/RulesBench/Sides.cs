@@ -4,9 +4,6 @@ using AngleSharp.Html.Parser;
 using Openness.Core.Snapshots;
 using Openness.Core.Units;
 using Openness.Rules;
-using Openness.Rules.Checks;
-using Openness.Rules.Scoring;
-using Openness.Rules.SiteModel;
 
 namespace Openness.RulesBench;
 
@@ -27,6 +24,10 @@ public static class Sides
     /// <summary>CPU seconds this process has used: on a shared machine, the cost of a side regardless of others' load.</summary>
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
+    /// <summary>Garbage collections and their pause time: the part of a side's CPU that its allocations cost.</summary>
+    private static string GcSummary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB");
+
     public static SideResult BareParse(IReadOnlyList<string> snapshots)
     {
         var cpu = Cpu();
@@ -45,7 +46,7 @@ public static class Sides
                 elements += doc.All.Length;
             }
         }
-        return new SideResult(pages, clock.Elapsed.TotalSeconds, $"{elements} elements", Cpu() - cpu);
+        return new SideResult(pages, clock.Elapsed.TotalSeconds, $"{elements} elements; {GcSummary()}", Cpu() - cpu);
     }
 
     public static SideResult RulesStage(IReadOnlyList<string> snapshots, string rulesFile, DateOnly asOf)
@@ -66,26 +67,15 @@ public static class Sides
                 Name = "基准测试单位",
                 Portal = new Uri(store.GetMeta("bench-portal") ?? throw new InvalidOperationException($"{path}: not a benchmark snapshot")),
             };
-            var phase = Stopwatch.StartNew();
-            var site = SiteModelBuilder.Build(unit, store.Pages(), rules.Catalogue, asOf);
-            model += phase.Elapsed;
-            phase.Restart();
-            var context = new CheckContext
-            {
-                Site = site,
-                Catalogue = rules.Catalogue,
-                Calendar = rules.Calendar,
-                AsOf = asOf,
-                UpdateProfile = rules.System.UpdateProfile,
-            };
-            var card = Scorer.Score(rules.System, context);
-            scoring += phase.Elapsed;
+            var (site, card, modelTime, scoringTime) = Openness.Rules.RulesStage.Evaluate(unit, store.Pages(), rules, asOf);
+            model += modelTime;
+            scoring += scoringTime;
             pages += site.Pages.Count;
             cards.Add($"{unit.Id}: {site.Columns.Count} columns, {site.Documents.Count} documents, " +
                       $"{card.Leaves.Count()} leaves, total {card.Total:0.##} {card.Grade}");
         }
         cards.Insert(0, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"site model {model.TotalSeconds:0.00} s, checks and scoring {scoring.TotalSeconds:0.00} s"));
+            $"site model {model.TotalSeconds:0.00} s, checks and scoring {scoring.TotalSeconds:0.00} s; {GcSummary()}"));
         return new SideResult(pages, clock.Elapsed.TotalSeconds, string.Join("; ", cards), Cpu() - cpu);
     }
 }

@@ -2,9 +2,7 @@ using Openness.Core.Snapshots;
 using Openness.Core.Units;
 using Openness.Crawler.Crawling;
 using Openness.Rules;
-using Openness.Rules.Checks;
 using Openness.Rules.Scoring;
-using Openness.Rules.SiteModel;
 using Openness.Storage;
 
 namespace Openness.Scanning;
@@ -57,16 +55,7 @@ public sealed class UnitScanner(ScanFetchers fetchers, ScanStore store, string d
         progress.UnitStage(unit.Id, $"crawled {crawl.PagesTotal} pages ({crawl.Failed} failed)");
 
         progress.UnitStage(unit.Id, "checking");
-        var site = SiteModelBuilder.Build(unit, snapshot.Pages(), rules.Catalogue, asOf);
-        var context = new CheckContext
-        {
-            Site = site,
-            Catalogue = rules.Catalogue,
-            Calendar = rules.Calendar,
-            AsOf = asOf,
-            UpdateProfile = rules.System.UpdateProfile,
-        };
-        var card = Scorer.Score(rules.System, context);
+        var (site, card, _, _) = RulesStage.Evaluate(unit, snapshot.Pages(), rules, asOf);
         progress.UnitStage(unit.Id, "saving");
         // The site model already holds every page's outcome (HTML dropped): no second read of the snapshot.
         await store.SaveUnitResultAsync(runId, unit, crawlRecord, site.Pages, site, card, ct);

@@ -153,7 +153,7 @@ public sealed class SiteModelBuilder
     {
         string? Field(MetadataField f) => metadata.GetValueOrDefault(f);
         var columnName = PageSignals.Meta(doc, "ColumnName") ?? crumbs.LastOrDefault()?.Name;
-        var h1 = Dom.Text(doc.QuerySelector(Css.H1));
+        var h1 = Dom.Text(Dom.Elements(doc).FirstH1);
         var title = articleTitle ?? Field(MetadataField.Title) ?? (h1.Length > 0 ? h1 : PageSignals.Title(doc));
         var document = new Document
         {

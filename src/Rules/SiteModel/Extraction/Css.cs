@@ -31,6 +31,15 @@ internal static class Css
     public static readonly ISelector NamedMetas = Parse("meta[name]");
     public static readonly ISelector Script = Parse("script");
     public static readonly ISelector TableOrRow = Parse("table, tr");
+    public static readonly ISelector ListRowOrItem = Parse("li, tr, dd");
+
+    /// <summary>The element itself or its nearest ancestor matching a parsed selector (Element.Closest without the cache lookup).</summary>
+    public static IElement? Closest(this IElement element, ISelector selector)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+            if (selector.Match(e, null)) return e;
+        return null;
+    }
 
     /// <summary>The first descendant matching a parsed selector, in document order.</summary>
     public static IElement? QuerySelector(this INode scope, ISelector selector) => scope.ChildNodes.QuerySelector(selector);

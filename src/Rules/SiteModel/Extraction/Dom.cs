@@ -35,8 +35,9 @@ internal static partial class Dom
     [ThreadStatic] private static Dictionary<IElement, bool>? _inChrome;
 
     [ThreadStatic] private static Dictionary<IElement, string>? _linkText;
-    [ThreadStatic] private static IDocument? _linksOf;
-    [ThreadStatic] private static List<IElement>? _links;
+    [ThreadStatic] private static Dictionary<IElement, string>? _normalizedText;
+    [ThreadStatic] private static IDocument? _walkOf;
+    [ThreadStatic] private static PageElements? _walk;
 
     /// <summary>Forgets the answers about the previous page's elements (the builder calls it before each page).</summary>
     public static void ResetPage()
@@ -44,26 +45,44 @@ internal static partial class Dom
         _inNavigation?.Clear();
         _inChrome?.Clear();
         _linkText?.Clear();
-        _linksOf = null;
-        _links = null;
+        _normalizedText?.Clear();
+        _walkOf = null;
+        _walk = null;
     }
 
-    /// <summary>The page's links (a[href]) in document order; every extractor reads them, the page is walked once.</summary>
-    public static List<IElement> Links(IDocument doc)
+    /// <summary>
+    /// The page's elements every extractor asks for (links, metas, rows, forms, scripts, the first h1), collected in
+    /// one walk of the page: each whole-document query was a walk of its own.
+    /// </summary>
+    public static PageElements Elements(IDocument doc)
     {
-        if (!ReferenceEquals(doc, _linksOf) || _links is null)
+        if (!ReferenceEquals(doc, _walkOf) || _walk is null)
         {
-            _links = [.. doc.QuerySelectorAll(Css.Links)];
-            _linksOf = doc;
+            _walk = PageElements.Collect(doc);
+            _walkOf = doc;
         }
-        return _links;
+        return _walk;
     }
+
+    /// <summary>The page's links (a[href]) in document order.</summary>
+    public static List<IElement> Links(IDocument doc) => Elements(doc).Links;
 
     /// <summary>A link's text as <see cref="NameNormalizer"/> gives it, read once per page.</summary>
     public static string LinkText(IElement a)
     {
         var memo = _linkText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
         if (!memo.TryGetValue(a, out var text)) memo[a] = text = NameNormalizer.Normalize(a.TextContent);
+        return text;
+    }
+
+    /// <summary>
+    /// An element's text as <see cref="NameNormalizer"/> gives it, read once per page: block headings are looked for
+    /// before every link of a block, so the same elements' text was read once per link.
+    /// </summary>
+    public static string NormalizedText(IElement e)
+    {
+        var memo = _normalizedText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
+        if (!memo.TryGetValue(e, out var text)) memo[e] = text = NameNormalizer.Normalize(e.TextContent);
         return text;
     }
 

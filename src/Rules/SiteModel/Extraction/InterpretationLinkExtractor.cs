@@ -31,7 +31,7 @@ internal static class InterpretationLinkExtractor
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
             if (url is null || url == self || Dom.InChrome(a) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url)) continue;
             var label = NameNormalizer.Normalize(a.TextContent + " " + a.GetAttribute("title"));
-            var block = BlockHeading(a);
+            var block = BlockHeading(a, Dom.Elements(doc));
             if (pageIsInterpretation)
             {
                 if (ContainsAny(label, OriginalWords) || ContainsAny(block, OriginalWords)) Add(originals, url);
@@ -51,14 +51,14 @@ internal static class InterpretationLinkExtractor
     private static bool ContainsAny(string text, string[] words) => words.Any(text.Contains);
 
     /// <summary>The short heading that opens the block the anchor sits in (相关解读, 原文链接 ...), up to four levels up.</summary>
-    private static string BlockHeading(IElement a)
+    private static string BlockHeading(IElement a, PageElements page)
     {
         var scope = a.ParentElement;
         for (int level = 0; level < 4 && scope is not null; level++, scope = scope.ParentElement)
         {
             var heading = Dom.Before(scope, a)
-                .Where(e => e.QuerySelector(Css.Links) is null)
-                .Select(e => NameNormalizer.Normalize(e.TextContent))
+                .Where(e => !page.HoldsLink(e))
+                .Select(Dom.NormalizedText)
                 .LastOrDefault(t => t.Length is >= 2 and <= 12);
             if (heading is not null) return heading;
             if (scope.LocalName is "body") break;
@@ -72,7 +72,7 @@ internal static class InterpretationLinkExtractor
     /// </summary>
     private static bool HasScriptBlock(IDocument doc, string rawHtml)
     {
-        if (doc.QuerySelector(Css.RelatedNewsTemplate) is not null) return true;
+        if (Dom.Elements(doc).RelatedNewsTemplate is not null) return true;
         // A page whose source has no 解 (nor a character reference that could spell one) has no such heading:
         // searching the source is far cheaper than walking the DOM's text.
         if (!rawHtml.Contains('解') && !rawHtml.Contains("&#", StringComparison.Ordinal)) return false;

@@ -27,7 +27,7 @@ internal static partial class ListRowExtractor
         var rows = new List<ListRow>();
         var seen = new HashSet<string>();
 
-        foreach (var row in doc.QuerySelectorAll(Css.Rows))
+        foreach (var row in Dom.Elements(doc).Rows)
         {
             if (row.LocalName == "li" && row.QuerySelector(Css.Li) is not null) continue;
             if (row.LocalName == "tr" && row.QuerySelector(Css.TableOrRow) is not null) continue;
@@ -39,7 +39,7 @@ internal static partial class ListRowExtractor
         var records = Record().Matches(rawHtml);
         if (records.Count > 0)
         {
-            var holder = doc.QuerySelectorAll(Css.Script).FirstOrDefault(s => s.TextContent.Contains("<record", StringComparison.OrdinalIgnoreCase));
+            var holder = Dom.Elements(doc).Scripts.FirstOrDefault(s => s.TextContent.Contains("<record", StringComparison.OrdinalIgnoreCase));
             var fragment = parser.ParseDocument("<html><body><ul>" + string.Concat(records.Select(r => r.Groups[1].Value)) + "</ul></body></html>");
             foreach (var row in fragment.QuerySelectorAll(Css.RowsAndBoxes))
             {

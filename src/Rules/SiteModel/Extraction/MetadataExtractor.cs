@@ -44,8 +44,9 @@ internal static class MetadataExtractor
         var boxes = new List<IElement>();
         var holdsContainer = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
         if (doc.DocumentElement is not { } root) return found;
-        foreach (var e in root.Descendants<IElement>())
+        foreach (var e in Dom.Elements(doc).All)
         {
+            if (e == root) continue;
             var name = e.LocalName;
             if (name is "li" or "p" or "td" or "th" or "dt" or "dd" or "span" or "div" or "label") boxes.Add(e);
             if (name is "li" or "p" or "td" or "tr" or "div" or "table" or "ul" or "dl")

@@ -43,8 +43,8 @@ internal static partial class NavigationExtractor
     /// <summary>The link of the menu entry this one is nested under (li &gt; ul &gt; li), when that entry has a real URL.</summary>
     private static string? ParentInTree(IElement a, string pageUrl)
     {
-        var li = a.Closest("li");
-        var outer = li?.ParentElement?.Closest("li");
+        var li = a.Closest(Css.Li);
+        var outer = li?.ParentElement?.Closest(Css.Li);
         if (outer is null) return null;
         var head = outer.QuerySelector(Css.Links);
         if (head is null || head == a || li!.Contains(head)) return null;
@@ -52,10 +52,10 @@ internal static partial class NavigationExtractor
     }
 
     private static bool InDatedRow(IElement e) =>
-        e.Closest("li, tr, dd") is { } row && Dates.DateParser.FindDates(row.TextContent, null).Count > 0;
+        e.Closest(Css.ListRowOrItem) is { } row && Dates.DateParser.FindDates(row.TextContent, null).Count > 0;
 
     private static string? Heading(IEnumerable<IElement> candidates) =>
-        candidates.Select(e => NameNormalizer.Normalize(e.TextContent))
+        candidates.Select(Dom.NormalizedText)
             .LastOrDefault(t => IsColumnName(t) && !MoreText().IsMatch(t) && t.Length <= 16 && !t.Any(char.IsAsciiDigit));
 
     /// <summary>首页 &gt; 政务公开 &gt; 政府信息公开 &gt; 管委会文件: the chain without 首页, each entry's parent the one before.</summary>
@@ -112,7 +112,7 @@ internal static partial class NavigationExtractor
                 var before = Dom.Before(scope, a).ToList();
                 // Headings first (h3, .tit, strong); plain spans and links only when they are not list rows or dates.
                 heading = Heading(before.Where(e => Dom.IsHeadingLike(e) && !InDatedRow(e)))
-                    ?? Heading(before.Where(e => e.LocalName is "span" or "a" or "div" && e.Closest("li, tr, dd") is null));
+                    ?? Heading(before.Where(e => e.LocalName is "span" or "a" or "div" && e.Closest(Css.ListRowOrItem) is null));
                 if (heading is not null) break;
                 scope = scope.ParentElement;
             }

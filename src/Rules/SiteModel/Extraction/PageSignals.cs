@@ -15,7 +15,7 @@ internal static class PageSignals
     {
         if (!ReferenceEquals(doc, _metasOf) || _metas is null)
         {
-            _metas = doc.QuerySelectorAll(Css.NamedMetas)
+            _metas = Dom.Elements(doc).NamedMetas
                 .Select(m => (m.GetAttribute("name") ?? "", m.GetAttribute("content") ?? "")).ToList();
             _metasOf = doc;
         }
@@ -59,7 +59,7 @@ internal static class PageSignals
     /// <summary>Search forms as URL templates with {q} for the query.</summary>
     public static IEnumerable<string> SearchTemplates(IDocument doc, string pageUrl)
     {
-        foreach (var form in doc.QuerySelectorAll(Css.Form))
+        foreach (var form in Dom.Elements(doc).Forms)
         {
             var box = form.QuerySelectorAll(Css.Input).FirstOrDefault(i =>
                 (i.GetAttribute("type") ?? "text").ToLowerInvariant() is "text" or "search" && !string.IsNullOrEmpty(i.GetAttribute("name")));
@@ -85,7 +85,7 @@ internal static class PageSignals
             foreach (var t in body.Descendants<IText>())
                 if (t.Data.Contains("{{") && t.Data.Contains("}}") && t.ParentElement is { LocalName: not ("script" or "style") } parent && !Dom.InChrome(parent))
                     return true;
-        return doc.QuerySelectorAll(Css.Script).Any(s =>
+        return Dom.Elements(doc).Scripts.Any(s =>
             (s.GetAttribute("type") ?? "").Contains("xml") || s.TextContent.Contains("dataproxy.jsp") || s.TextContent.Contains("trsapi"));
     }
 }
