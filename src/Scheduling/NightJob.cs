@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Openness.Reporting;
 using Openness.Storage;
 using Quartz;
 
@@ -59,9 +58,8 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
             if (units.Count == 0)
             {
                 // No unit job will close this run: close it here (with reports when it holds rejected units).
-                await store.FinishRunAsync(runId, ct: cancellationToken);
-                if (rejected.Count > 0)
-                    await new ReportPublisher(store).WriteRunAsync(runId, Path.Combine(settings.DataDir, "reports", $"run-{runId}"), null, cancellationToken);
+                if (rejected.Count > 0) await UnitJob.FinishAndPublishAsync(store, runId, settings.DataDir, cancellationToken);
+                else await store.FinishRunAsync(runId, ct: cancellationToken);
             }
             data[JobKeys.LastRunId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             data[JobKeys.LastOutcome] = $"run {runId}: {units.Count} units queued"

@@ -91,9 +91,17 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
     {
         var run = await store.GetRunAsync(runId, ct);
         if (run is null || run.UnitsCompleted + run.UnitsFailed < run.UnitsPlanned) return;
+        await FinishAndPublishAsync(store, runId, settings.DataDir, ct);
+        Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} scan run {runId} finished: {run.UnitsCompleted} completed, {run.UnitsFailed} failed; reports in {ReportsOf(settings.DataDir, runId)}");
+    }
+
+    /// <summary>Where a scheduled run's reports go.</summary>
+    public static string ReportsOf(string dataDir, long runId) => Path.Combine(dataDir, "reports", $"run-{runId}");
+
+    /// <summary>Closes the run and writes its reports (the night does this itself when no unit job will).</summary>
+    public static async Task FinishAndPublishAsync(ScanStore store, long runId, string dataDir, CancellationToken ct)
+    {
         await store.FinishRunAsync(runId, ct: ct);
-        var reports = Path.Combine(settings.DataDir, "reports", $"run-{runId}");
-        await new ReportPublisher(store).WriteRunAsync(runId, reports, null, ct);
-        Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} scan run {runId} finished: {run.UnitsCompleted} completed, {run.UnitsFailed} failed; reports in {reports}");
+        await new ReportPublisher(store).WriteRunAsync(runId, ReportsOf(dataDir, runId), null, ct);
     }
 }

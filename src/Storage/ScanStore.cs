@@ -120,16 +120,7 @@ public sealed class ScanStore
                     $"Score for unit '{unit.Id}' was made with indicator system hash {hash}, which no run registered; scores must be traceable to their rules.");
         }
 
-        var scan = await db.UnitScans.SingleOrDefaultAsync(s => s.ScanRunId == runId && s.UnitId == unitRow.Id, ct);
-        if (scan is null)
-        {
-            scan = new UnitScan { ScanRunId = runId, UnitId = unitRow.Id, State = "" };
-            db.UnitScans.Add(scan);
-        }
-        else
-        {
-            await DeleteChildrenAsync(db, scan.Id, ct);
-        }
+        var scan = await EmptyScanOfRunAsync(db, runId, unitRow.Id, ct);
         scan.State = crawl.State.ToString();
         scan.CrawlMessage = crawl.Message;
         scan.PagesFetched = crawl.PagesFetched;
@@ -172,18 +163,8 @@ public sealed class ScanStore
         var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == runId, ct)
             ?? throw new InvalidOperationException($"Scan run {runId} does not exist.");
         var row = await UpsertRejectedUnitAsync(db, run.EvaluationId, unit, ct);
-        var scan = await db.UnitScans.SingleOrDefaultAsync(s => s.ScanRunId == runId && s.UnitId == row.Id, ct);
-        if (scan is null)
-        {
-            scan = new UnitScan { ScanRunId = runId, UnitId = row.Id, State = "" };
-            db.UnitScans.Add(scan);
-        }
-        else
-        {
-            await DeleteChildrenAsync(db, scan.Id, ct);
-        }
-        var now = DateTimeOffset.UtcNow;
-        FailRejected(scan, unit, now);
+        var scan = await EmptyScanOfRunAsync(db, runId, row.Id, ct);
+        FailRejected(scan, unit, DateTimeOffset.UtcNow);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -400,6 +381,22 @@ public sealed class ScanStore
     }
 
     private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>The unit's scan in the run, new or, when the unit was saved before, emptied: saving again replaces.</summary>
+    private static async Task<UnitScan> EmptyScanOfRunAsync(OpennessDbContext db, long runId, long unitId, CancellationToken ct)
+    {
+        var scan = await db.UnitScans.SingleOrDefaultAsync(s => s.ScanRunId == runId && s.UnitId == unitId, ct);
+        if (scan is null)
+        {
+            scan = new UnitScan { ScanRunId = runId, UnitId = unitId, State = "" };
+            db.UnitScans.Add(scan);
+        }
+        else
+        {
+            await DeleteChildrenAsync(db, scan.Id, ct);
+        }
+        return scan;
+    }
 
     private static async Task DeleteChildrenAsync(OpennessDbContext db, long scanId, CancellationToken ct)
     {

@@ -26,14 +26,6 @@ public sealed class CliInputErrorTests
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static async Task<(int Code, string Err)> Run(params string[] args)
-    {
-        var err = new StringWriter();
-        var saved = Console.Error;
-        Console.SetError(err);
-        try { return (await Openness.Cli.CommandLine.RunAsync(args), err.ToString()); }
-        finally { Console.SetError(saved); }
-    }
 
     [Test]
     public async Task Units_rejected_for_a_bad_url_or_an_unknown_key_are_named_by_line_and_nothing_is_fetched()
@@ -54,7 +46,7 @@ public sealed class CliInputErrorTests
                 name: 乙县
                 portl: http://b.gov.cn/
             """);
-        var (code, err) = await Run("scan", "--units", units, "--config", config, "--as-of", "2026-06-15");
+        var (code, err) = await CliRun.Run("scan", "--units", units, "--config", config, "--as-of", "2026-06-15");
         Assert.That(code, Is.EqualTo(1));
         Assert.That(err, Does.Contain($"{units}:6:").And.Contain("'www.a.gov.cn' is not an absolute http(s) URL"));
         Assert.That(err, Does.Contain($"{units}:9:").And.Contain("unknown key 'portl'"));
@@ -67,7 +59,7 @@ public sealed class CliInputErrorTests
     {
         var units = Path.Combine(_dir, "units.yaml");
         File.WriteAllText(units, "evaluation: x\nunits:\n  - id: [unclosed\n");
-        var (code, err) = await Run("scan", "--units", units);
+        var (code, err) = await CliRun.Run("scan", "--units", units);
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain(units).And.Contain("not valid YAML"));
     }
@@ -95,11 +87,11 @@ public sealed class CliInputErrorTests
                 portal: http://127.0.0.1:9/
             """);
 
-        var (code, err) = await Run("scan", "--units", units, "--as-of", "2026-06-15");
+        var (code, err) = await CliRun.Run("scan", "--units", units, "--as-of", "2026-06-15");
         Assert.That(code, Is.EqualTo(2));
         Assert.That(err, Does.Contain($"system.yaml:{line + 1}:").And.Contain("column-exsits"));
 
-        var (validateCode, validateErr) = await Run("rules", "validate", Path.Combine(rules, "system.yaml"));
+        var (validateCode, validateErr) = await CliRun.Run("rules", "validate", Path.Combine(rules, "system.yaml"));
         Assert.That(validateCode, Is.EqualTo(2));
         Assert.That(validateErr, Does.Contain($"system.yaml:{line + 1}:"));
     }
@@ -110,7 +102,7 @@ public sealed class CliInputErrorTests
         var files = Directory.GetFiles(Path.Combine(SampleRepo.Root, "rules"), "*.yaml")
             .Where(f => Path.GetFileName(f) != "columns.yaml").ToArray();
         Assert.That(files, Has.Length.GreaterThanOrEqualTo(10));
-        var (code, err) = await Run(["rules", "validate", .. files]);
+        var (code, err) = await CliRun.Run(["rules", "validate", .. files]);
         Assert.That(err, Is.Empty);
         Assert.That(code, Is.Zero);
     }

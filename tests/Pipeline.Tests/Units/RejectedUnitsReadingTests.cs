@@ -75,7 +75,8 @@ public sealed class RejectedUnitsReadingTests
             Assert.That(queued.Select(u => u.Id), Is.EqualTo(new[] { "good" }));
             Assert.That(rejected.Select(u => u.Id), Is.EqualTo(new[] { "modes" }));
             Assert.That(plan.Unit("noname"), Is.Null, "a rejected unit is not scanned by its own schedule");
-            Assert.That(plan.Rejected("noname"), Is.Not.Null);
+            Assert.That(plan.Rejected("noname")?.Message, Does.Contain("门户网址无法解析").And.Contain("'http//x'"),
+                "its own schedule records it as failed, with why");
             Assert.Throws<InvalidOperationException>(() => plan.Unit("gone"));
         }
         finally { System.IO.File.Delete(path); }
