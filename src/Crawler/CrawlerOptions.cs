@@ -22,6 +22,9 @@ public sealed record CrawlerOptions
     public int GlobalConcurrency { get; init; } = 16;
     public int UnitsInParallel { get; init; } = 4;
     public TimeSpan BrowserNetworkIdleCap { get; init; } = TimeSpan.FromSeconds(8);
+    /// <summary>After "load", a browser fetch is settled once none of its requests has been in flight for this long
+    /// (seen by the crawler's own proxy). Playwright's network idle waits a fixed 500 ms, most of a loopback page's time.</summary>
+    public TimeSpan BrowserQuietWindow { get; init; } = TimeSpan.FromMilliseconds(200);
     public string ChromiumPath { get; init; } = "/usr/bin/chromium";
     public int CircuitBreakerFailures { get; init; } = 8;
     public TimeSpan CircuitBreakerBreak { get; init; } = TimeSpan.FromSeconds(60);

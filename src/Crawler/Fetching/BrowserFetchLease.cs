@@ -15,6 +15,8 @@ internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
     private int _skippedAssets;
     private readonly object _gate = new();
     private readonly List<Uri> _redirects = [];
+    private int _inFlight;
+    private long _lastActivity = Environment.TickCount64;
 
     public FetchRequest Request { get; } = request;
     public FetchScope Scope { get; } = scope;
@@ -41,6 +43,27 @@ internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
     {
         get { lock (_gate) return _redirects.ToList(); }
     }
+
+    /// <summary>Requests of this fetch the proxy is relaying now (plain HTTP; a tunnel counts only while bytes move).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Milliseconds since the proxy last started, finished or moved bytes for this fetch.</summary>
+    public long QuietFor => Environment.TickCount64 - Volatile.Read(ref _lastActivity);
+
+    public void RequestStarted()
+    {
+        Interlocked.Increment(ref _inFlight);
+        Touch();
+    }
+
+    public void RequestFinished()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        Touch();
+    }
+
+    /// <summary>Bytes moved through one of this fetch's tunnels.</summary>
+    public void Touch() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
 
     public void CountBlockedRequest() => Interlocked.Increment(ref _blockedRequests);
     public void CountBlockedAddress() => Interlocked.Increment(ref _blockedAddresses);

@@ -100,8 +100,8 @@ public sealed class BrowserFetcher : IPageFetcher
             {
                 slot = await RentSlotAsync(context).ConfigureAwait(false);
                 var lease = new BrowserFetchLease(request, scope);
-                slot.Begin(lease);
-                FetchedPage page;
+                await slot.BeginAsync(lease).ConfigureAwait(false);
+                FetchedPage? page = null;
                 var navigation = new BrowserNavigation(slot.Page, lease, _options);
                 try
                 {
@@ -111,7 +111,7 @@ public sealed class BrowserFetcher : IPageFetcher
                 }
                 finally
                 {
-                    await slot.EndAsync().ConfigureAwait(false);
+                    await slot.EndAsync(rendered: page?.Html is not null).ConfigureAwait(false);
                 }
                 // A page that crashed under this fetch says nothing about the site: try once more on a fresh page.
                 if (slot.IsUsable || navigation.PageStuck || attempt == 2 || page.Outcome.Error != PageErrorKind.BrowserError)

@@ -92,24 +92,24 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         return Finish(BrowserOutcomes.FromStatus(status, clock.Elapsed), html, screenshot, response);
     }
 
-    // Lists filled by XHR appear after "load"; wait for quiet, but never longer than the cap.
+    // Lists filled by XHR appear after "load". Every request of the fetch passes through the crawler's proxy, so the
+    // proxy's count of relayed requests says when the page has gone quiet; the cap bounds pages that poll forever.
     private async Task WaitForNetworkIdleAsync(CancellationToken cancellationToken)
     {
         var cap = options.BrowserNetworkIdleCap;
         if (cap <= TimeSpan.Zero)
             return;
-        try
+        var quiet = (long)options.BrowserQuietWindow.TotalMilliseconds;
+        var waited = Stopwatch.StartNew();
+        while (lease.InFlight > 0 || lease.QuietFor < quiet)
         {
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = (float)cap.TotalMilliseconds })
-                .WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
-        }
-        catch (PlaywrightException ex)
-        {
-            _notes["network-idle-wait-failed"] = ex.Message.Split('\n')[0];
+            if (waited.Elapsed >= cap)
+            {
+                _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
+                return;
+            }
+            var left = lease.InFlight > 0 ? 25 : Math.Clamp(quiet - lease.QuietFor, 5, 25);
+            await Task.Delay(TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed class BrowserPageSlot
     private readonly ProxyLeases _leases;
     private readonly string _id;
     private BrowserFetchLease? _lease;
+    private FetchScope? _shownScope;
     private int _navigations;
 
     private BrowserPageSlot(IBrowserContext context, ProxyLeases leases, string id, IPage page)
@@ -61,23 +62,35 @@ internal sealed class BrowserPageSlot
         }
     }
 
-    public void Begin(BrowserFetchLease lease)
+    /// <summary>Starts a fetch. A page still showing another unit's site goes blank first, so that site's timers and
+    /// pollers stop before its requests could be judged by this unit's scope.</summary>
+    public async Task BeginAsync(BrowserFetchLease lease)
     {
+        if (_shownScope is not null && !_shownScope.Equals(lease.Scope) && !Crashed)
+            await GoBlankAsync().ConfigureAwait(false);
+        _shownScope = lease.Scope;
         _lease = lease;
         _leases.Begin(_id, lease);
     }
 
-    /// <summary>Ends the fetch: its tunnels close, and the page goes blank so the last site's timers and pollers stop
-    /// before the next unit uses it.</summary>
-    public async Task EndAsync()
+    /// <summary>Ends the fetch: its tunnels close. A page that rendered stays as it is, since the same unit's next
+    /// fetch replaces it anyway (going blank after every fetch cost a quarter of browser mode's CPU); a page whose
+    /// fetch failed goes blank, so an error page still committing cannot interrupt the next navigation.</summary>
+    public async Task EndAsync(bool rendered)
     {
         var lease = _lease;
         _lease = null;
         _leases.End(_id);
         lease?.End();
         _navigations++;
-        if (Crashed)
+        if (Crashed || rendered)
             return;
+        await GoBlankAsync().ConfigureAwait(false);
+        _shownScope = null;
+    }
+
+    private async Task GoBlankAsync()
+    {
         // After a refused navigation Chromium is still committing its error page, which interrupts the first
         // attempts; that is not a broken page, so try again before giving the page up.
         for (int attempt = 0; attempt < 5 && IsUsable; attempt++)
@@ -118,6 +131,7 @@ internal sealed class BrowserPageSlot
         Watch(Page);
         PagesOpened++;
         _navigations = 0;
+        _shownScope = null;
         await ClosePageAsync(worn).ConfigureAwait(false);
     }
 

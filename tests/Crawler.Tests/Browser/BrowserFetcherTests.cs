@@ -67,6 +67,36 @@ public sealed class BrowserFetcherTests
     }
 
     [Test]
+    public async Task List_requested_shortly_after_load_is_waited_for()
+    {
+        // Many portals start their list request from a timer after "load"; the quiet window must cover that gap.
+        Site.Html("/late-list/index.html", """
+            <!DOCTYPE html><html><head><meta charset="utf-8"></head><body><ul id="rows"></ul>
+            <script>
+              window.addEventListener('load', function () {
+                setTimeout(function () {
+                  fetch('/late-list/api').then(r => r.json()).then(items => {
+                    for (const it of items) { const li = document.createElement('li'); li.innerHTML = `<a href="${it.url}">${it.title}</a>`; document.getElementById('rows').appendChild(li); }
+                  });
+                }, 80);
+              });
+            </script></body></html>
+            """);
+        Site.Handle("/late-list/api", async context =>
+        {
+            await Task.Delay(300); // a slow API: in flight well past the quiet window
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""[{"title":"关于印发政务公开工作要点的通知","url":"/t/1.html"}]""");
+        });
+
+        var page = await FetchAsync(Site.Url("/late-list/index.html"));
+
+        Assert.That(page.Outcome.Succeeded, Is.True, page.Outcome.Message);
+        Assert.That(LinkTexts(page.Html!), Is.EqualTo(new[] { "关于印发政务公开工作要点的通知" }));
+        Assert.That(page.Notes, Does.Not.ContainKey("network-idle-cap-reached"));
+    }
+
+    [Test]
     public async Task Real_trs_createPageHTML_pager_renders_its_index_N_links()
     {
         // The real tail of a 樟树市 TRS WCM list page: the pager exists only as createPageHTML(21, 0, "index", "html").

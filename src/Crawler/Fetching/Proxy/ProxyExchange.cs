@@ -88,6 +88,20 @@ internal sealed class ProxyExchange(ProxyLeases leases, ProxyUpstream upstream, 
             return true;
         }
 
+        // The fetch is quiet (see BrowserNavigation) only when none of its requests is still being relayed.
+        lease.RequestStarted();
+        try
+        {
+            return await SendAndRelayAsync(head, lease, url, body, main, client, shutdown).ConfigureAwait(false);
+        }
+        finally
+        {
+            lease.RequestFinished();
+        }
+    }
+
+    private async Task<bool> SendAndRelayAsync(ProxyRequestHead head, BrowserFetchLease lease, Uri url, byte[] body, bool main, Stream client, CancellationToken shutdown)
+    {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(lease.Ended, shutdown);
         limit.CancelAfter(options.RequestTimeout);
         using var message = Upstream(head, url, body, main ? lease.Form : null);

@@ -51,11 +51,24 @@ internal sealed class ProxyTunnel(CrawlerOptions options)
         var early = reader.TakeBuffered();
         if (!early.IsEmpty)
             await server.WriteAsync(early, ended.Token).ConfigureAwait(false);
-        var up = client.CopyToAsync(server, ended.Token);
-        var down = server.CopyToAsync(client, ended.Token);
+        var up = CopyAsync(client, server, lease, ended.Token);
+        var down = CopyAsync(server, client, lease, ended.Token);
         await Task.WhenAny(up, down).ConfigureAwait(false);
         await ended.CancelAsync().ConfigureAwait(false);
         socket.Shutdown(SocketShutdown.Both);
+    }
+
+    // A kept-alive tunnel stays open between requests, so the fetch's quiet is judged by when bytes last moved.
+    private static async Task CopyAsync(Stream from, Stream to, BrowserFetchLease lease, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            lease.Touch();
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            lease.Touch();
+        }
     }
 
     private static bool TryParseAuthority(string authority, out string host, out int port)
