@@ -7,6 +7,9 @@ namespace Openness.Reporting;
 /// <summary>The Chinese words reports show, and the stable codes the export uses.</summary>
 public static class Labels
 {
+    /// <summary>Why a unit has no score, as ranking.html, ranking.csv and ranking.xlsx all show it.</summary>
+    public static string UnscoredReason(UnscoredUnit unit) => unit.Message ?? "扫描失败";
+
     public static string Status(FindingStatus s) => s switch
     {
         FindingStatus.Pass => "通过",

@@ -64,7 +64,7 @@ public sealed class RankingWriter
         foreach (var u in unscored)
             sb.Append("<tr><td><a href=\"").Append(Text(Uri.EscapeDataString(ReportFiles.UnitReportName(u.Unit.Id)))).Append("\">")
               .Append(Text(u.Unit.Name)).Append("</a></td><td>").Append(Link(u.Unit.Portal)).Append("</td><td>")
-              .Append(Text(u.Message ?? "扫描失败")).Append("</td></tr>\n");
+              .Append(Text(Labels.UnscoredReason(u))).Append("</td></tr>\n");
         sb.Append("</table></div>\n");
     }
 

@@ -2,7 +2,11 @@ using Openness.Storage;
 
 namespace Openness.Reporting.Tables;
 
-/// <summary>排名: one row per unit in rank order, one column per level-1 indicator.</summary>
+/// <summary>
+/// 排名: one row per unit in rank order, one column per level-1 indicator; then the run's unscored units (rejected by
+/// the units file, or scan failed), blank where a score would be, with why in a last 未评分原因 column that is there
+/// only when some unit is unscored, so a run without one keeps the plain layout.
+/// </summary>
 public static class RankingTable
 {
     public const string SheetName = "排名";
@@ -21,6 +25,8 @@ public static class RankingTable
         };
         columns.AddRange(levels.Select(l => new ExportColumn(l.Name, Math.Round(Math.Clamp(l.Name.Length * 2.2 + 2, 10, 24), 1))));
         columns.Add(new ExportColumn("待人工评分", 11));
+        var unscored = ranking.Unscored;
+        if (unscored.Count > 0) columns.Add(new ExportColumn("未评分原因", 40));
 
         var rows = new List<IReadOnlyList<ExportCell>>(ranking.Rows.Count);
         foreach (var row in ranking.Rows)
@@ -32,6 +38,14 @@ public static class RankingTable
             };
             cells.AddRange(levels.Select(l => row.LevelOne.FirstOrDefault(x => x.Id == l.Id) is { } s ? ExportCell.Of(s.Earned) : ExportCell.Empty));
             cells.Add(ExportCell.Of(row.ManualPointsPending));
+            if (unscored.Count > 0) cells.Add(ExportCell.Empty);
+            rows.Add(cells);
+        }
+        foreach (var u in unscored)
+        {
+            var cells = new List<ExportCell> { ExportCell.Empty, ExportCell.Of(u.Unit.Id), ExportCell.Of(u.Unit.Name), ExportCell.Of(u.Unit.Group) };
+            cells.AddRange(Enumerable.Repeat(ExportCell.Empty, columns.Count - cells.Count - 1));
+            cells.Add(ExportCell.Of(Labels.UnscoredReason(u)));
             rows.Add(cells);
         }
         return new ExportTable(SheetName, columns, rows);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NUnit.Framework;
+using Openness.Pipeline.Tests.Reporting;
 using Openness.Pipeline.Tests.SamplePortals;
 using Openness.SamplePortals;
 using Openness.Storage;
@@ -90,11 +91,31 @@ public sealed class RejectedUnitTests
         var rankingHtml = File.ReadAllText(Path.Combine(reports, "ranking.html"));
         Assert.That(rankingHtml, Does.Contain("未评分单位").And.Contain("坏网址县").And.Contain("门户网址无法解析"));
         Assert.That(File.ReadAllText(Path.Combine(reports, "bad.html")), Does.Contain("门户网址无法解析"));
+        AssertRankingExportsListTheRejectedUnit(reports);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(export, "bad.json")));
         var crawl = json.RootElement.GetProperty("crawl");
         Assert.That(crawl.GetProperty("state").GetString(), Is.EqualTo("failed"));
         Assert.That(crawl.GetProperty("message").GetString(), Does.Contain("门户网址无法解析"));
         Assert.That(json.RootElement.GetProperty("total").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    /// <summary>ranking.csv and sheet 排名 of ranking.xlsx: the two scored units, then 坏网址县 unranked with its reason.</summary>
+    private static void AssertRankingExportsListTheRejectedUnit(string reports)
+    {
+        var csv = File.ReadAllText(Path.Combine(reports, "ranking.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(csv, Has.Length.EqualTo(4), "header, two scored units, the rejected one");
+        Assert.That(csv[0], Does.EndWith(",待人工评分,未评分原因"));
+        Assert.That(csv[3], Does.StartWith(",bad,坏网址县,").And.Contain("门户网址无法解析").And.Contain("'http//bad url'"));
+        Assert.That(csv[1].Split(',')[0], Is.EqualTo("1"));
+
+        using var x = new XlsxReader(File.ReadAllBytes(Path.Combine(reports, "ranking.xlsx")));
+        var sheet = x.Sheet("排名");
+        var header = x.Row(sheet, 1);
+        Assert.That(header[^1], Is.EqualTo("未评分原因"));
+        var last = $"{(char)('A' + header.Count - 1)}4";
+        Assert.That((x.Text(sheet, "A4"), x.Text(sheet, "B4"), x.Text(sheet, "C4")), Is.EqualTo(("", "bad", "坏网址县")));
+        Assert.That(x.Text(sheet, last), Does.Contain("门户网址无法解析").And.Contain("'http//bad url'"));
+        Assert.That(x.Text(sheet, "E4"), Is.Empty, "no total for an unscored unit");
     }
 
     [Test]
