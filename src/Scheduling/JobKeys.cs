@@ -22,6 +22,9 @@ public static class JobKeys
     public const string LastRunId = "lastRunId";
     public const string LastOutcome = "lastOutcome";
     public const string LastFiredAt = "lastFiredAt";
+    // Set by a night while it queues its units, removed when it is done: what a recovering firing finishes.
+    public const string OpenRunId = "openRunId";
+    public const string OpenRunFiring = "openRunFiring";
 
     public static JobKey Night(string key) => new(key, EvaluationGroup);
     public static TriggerKey NightTrigger(string key) => new(key, EvaluationGroup);

@@ -32,10 +32,20 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
 
             var store = await ScanStore.OpenAsync(settings.Storage, plan.Rules.Catalogue, cancellationToken);
             // A node that died inside this job may already have opened the night's run and queued some units: when
-            // Quartz recovers the job on another node, finish that run instead of opening a second one.
-            var reopened = context.Recovering ? await OpenRunOfThisNightAsync(store, plan.Units.Evaluation, context, cancellationToken) : null;
-            var runId = reopened ?? await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
-                plan.SystemContent, plan.Rules.System.ContentHash, asOf, units, cancellationToken, rejected);
+            // Quartz recovers the job (here or on another node), finish that run instead of opening a second one.
+            var reopened = context.Recovering ? await RunLeftByDeadFiringAsync(store, data, context, cancellationToken) : null;
+            long runId;
+            if (reopened is not null)
+            {
+                runId = reopened.Value;
+                Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} schedule {key}: recovering the night of {context.RecoveringTriggerKey}: scan run {runId} goes on");
+            }
+            else
+            {
+                runId = await store.StartRunAsync(plan.Units.Evaluation, plan.Rules.System.Id, plan.Rules.System.Name,
+                    plan.SystemContent, plan.Rules.System.ContentHash, asOf, units, cancellationToken, rejected);
+                await RememberOpenRunAsync(context, runId, cancellationToken);
+            }
             var saved = reopened is null ? [] : (await store.GetSavedUnitIdsAsync(runId, cancellationToken)).ToHashSet();
             foreach (var unit in units)
             {
@@ -61,6 +71,8 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
                 if (rejected.Count > 0) await UnitJob.FinishAndPublishAsync(store, runId, settings.DataDir, cancellationToken);
                 else await store.FinishRunAsync(runId, ct: cancellationToken);
             }
+            data.Remove(JobKeys.OpenRunId);
+            data.Remove(JobKeys.OpenRunFiring);
             data[JobKeys.LastRunId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             data[JobKeys.LastOutcome] = $"run {runId}: {units.Count} units queued"
                 + (rejected.Count > 0 ? $", {rejected.Count} rejected by the units file ({string.Join(", ", rejected.Select(r => r.Id))}), saved as failed" : "");
@@ -75,23 +87,32 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
         }
     }
 
-    /// <summary>The evaluation's run still open since this night's original fire time, if the dead node opened one.</summary>
-    private static async Task<long?> OpenRunOfThisNightAsync(ScanStore store, string evaluation, IJobExecutionContext context, CancellationToken ct)
+    /// <summary>
+    /// Writes "this firing opened run N" into the stored job at once, not only when the job ends: if this node dies
+    /// before the units are all queued, the recovering firing reads it back and finishes run N. A clock comparison
+    /// (run start vs. the dead firing's time) would guess; this is exact.
+    /// </summary>
+    private static async Task RememberOpenRunAsync(IJobExecutionContext context, long runId, CancellationToken ct)
     {
-        var latest = await store.GetLatestRunAsync(evaluation, ct);
-        if (latest is null || latest.State != RunState.Running) return null;
-        var firedAt = OriginalFireTime(context);
-        return firedAt is null || latest.StartedAt >= firedAt.Value - TimeSpan.FromMinutes(1) ? latest.RunId : null;
+        var data = context.JobDetail.JobDataMap;
+        data[JobKeys.OpenRunId] = runId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        data[JobKeys.OpenRunFiring] = FiringOf(context);
+        // The builder copies the job's data as it is now.
+        await context.Scheduler.AddJob(context.JobDetail.GetJobBuilder().Build(), AddJobOptions.Replacing, ct);
     }
 
-    private static DateTimeOffset? OriginalFireTime(IJobExecutionContext context)
+    /// <summary>The run the dead firing this one recovers had opened, while it is still running.</summary>
+    private static async Task<long?> RunLeftByDeadFiringAsync(ScanStore store, JobDataMap data, IJobExecutionContext context, CancellationToken ct)
     {
-        // Quartz puts the failed trigger's fire time in the recovering trigger's data (as milliseconds or a date).
-        var text = context.MergedJobDataMap.GetString("QRTZ_FAILED_JOB_ORIG_TRIGGER_FIRETIME_AS_STRING");
-        if (long.TryParse(text, out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+        if (!long.TryParse(data.GetString(JobKeys.OpenRunId), System.Globalization.CultureInfo.InvariantCulture, out var runId)) return null;
+        if (data.GetString(JobKeys.OpenRunFiring) != FiringOf(context)) return null;
+        var run = await store.GetRunAsync(runId, ct);
+        return run?.State == RunState.Running ? runId : null;
     }
+
+    /// <summary>The trigger a firing belongs to; a recovering firing belongs to the trigger whose firing died.</summary>
+    private static string FiringOf(IJobExecutionContext context) =>
+        (context.Recovering && context.RecoveringTriggerKey is { } dead ? dead : context.Trigger.Key).ToString();
 
     private static async Task<HashSet<string>> UnitsWithOwnScheduleAsync(IScheduler scheduler, string key, CancellationToken ct)
     {
