@@ -17,7 +17,6 @@ internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
     private readonly List<Uri> _redirects = [];
     private int _inFlight;
     private long _lastActivity = Environment.TickCount64;
-    private readonly HashSet<object> _issued = new(ReferenceEqualityComparer.Instance);
 
     public FetchRequest Request { get; } = request;
     public FetchScope Scope { get; } = scope;
@@ -47,28 +46,6 @@ internal sealed class BrowserFetchLease(FetchRequest request, FetchScope scope)
 
     /// <summary>Requests of this fetch the proxy is relaying now (plain HTTP; a tunnel counts only while bytes move).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
-
-    /// <summary>Requests Chromium has issued for this fetch and not yet finished or failed. Chromium reports a script's
-    /// request before the proxy sees it (and before "load" when the script runs during loading), so a list fetched by
-    /// a starved renderer or network process still holds the fetch open after the proxy's count has gone quiet.</summary>
-    public int IssuedByBrowser
-    {
-        get { lock (_issued) return _issued.Count; }
-    }
-
-    public void BrowserIssued(object request)
-    {
-        lock (_issued) _issued.Add(request);
-        Touch();
-    }
-
-    /// <summary>A request of an earlier fetch on the same page finishing now is not this fetch's.</summary>
-    public void BrowserDone(object request)
-    {
-        bool mine;
-        lock (_issued) mine = _issued.Remove(request);
-        if (mine) Touch();
-    }
 
     /// <summary>Milliseconds since the proxy last started, finished or moved bytes for this fetch.</summary>
     public long QuietFor => Environment.TickCount64 - Volatile.Read(ref _lastActivity);

@@ -199,6 +199,7 @@ public sealed class BrowserFetcher : IPageFetcher
                     ServiceWorkers = ServiceWorkerPolicy.Block,
                     Proxy = new Microsoft.Playwright.Proxy { Server = _proxy.Address },
                 }).ConfigureAwait(false);
+                await context.AddInitScriptAsync(PendingScriptRequests.InitScript).ConfigureAwait(false);
                 context.Page += OnContextPage;
                 _context = context;
                 return context;

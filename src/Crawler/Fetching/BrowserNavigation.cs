@@ -93,8 +93,9 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
     }
 
     // Lists filled by XHR appear after "load". Every request of the fetch passes through the crawler's proxy, so the
-    // proxy's count of relayed requests says when the page has gone quiet; Chromium's own count covers a request it
-    // has issued that has not reached the proxy yet; the cap bounds pages that poll forever.
+    // proxy's count of relayed requests says when the page has gone quiet; the page's own count of unanswered script
+    // requests (read once the proxy is quiet) covers a request that has not reached the proxy yet; the cap bounds
+    // pages that poll forever.
     private async Task WaitForNetworkIdleAsync(CancellationToken cancellationToken)
     {
         var cap = options.BrowserNetworkIdleCap;
@@ -102,15 +103,27 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
             return;
         var quiet = (long)options.BrowserQuietWindow.TotalMilliseconds;
         var waited = Stopwatch.StartNew();
-        while (lease.InFlight > 0 || lease.IssuedByBrowser > 0 || lease.QuietFor < quiet)
+        while (true)
         {
+            while (lease.InFlight > 0 || lease.QuietFor < quiet)
+            {
+                if (waited.Elapsed >= cap)
+                {
+                    _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
+                    return;
+                }
+                var left = lease.InFlight > 0 ? 25 : Math.Clamp(quiet - lease.QuietFor, 5, 25);
+                await Task.Delay(TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
+            }
+            var pending = await PendingScriptRequests.ReadAsync(page, cap - waited.Elapsed + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            if (pending == 0)
+                return;
             if (waited.Elapsed >= cap)
             {
                 _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
                 return;
             }
-            var left = lease.InFlight > 0 || lease.IssuedByBrowser > 0 ? 25 : Math.Clamp(quiet - lease.QuietFor, 5, 25);
-            await Task.Delay(TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
         }
     }
 

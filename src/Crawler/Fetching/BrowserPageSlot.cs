@@ -140,13 +140,7 @@ internal sealed class BrowserPageSlot
     /// <summary>Closes the page; a hung renderer may never confirm, so the wait is bounded.</summary>
     public Task CloseAsync() => ClosePageAsync(Page);
 
-    private void Watch(IPage page)
-    {
-        page.Crash += (_, _) => Crashed = true;
-        page.Request += (_, request) => _lease?.BrowserIssued(request);
-        page.RequestFinished += (_, request) => _lease?.BrowserDone(request);
-        page.RequestFailed += (_, request) => _lease?.BrowserDone(request);
-    }
+    private void Watch(IPage page) => page.Crash += (_, _) => Crashed = true;
 
     private async Task<bool> RespondsAsync()
     {
