@@ -69,20 +69,26 @@ public sealed partial class SamplePortalHost : IAsyncDisposable
         return app;
     }
 
+    [GeneratedRegex(@"^indicatorSystem:.*$", RegexOptions.Multiline)]
+    private static partial Regex SystemLine();
+
     [GeneratedRegex(@"\{\{base:(?<id>[A-Za-z0-9_.-]+)\}\}")]
     private static partial Regex BasePlaceholder();
 
     /// <summary>
     /// Writes the units file: the template with every <c>{{base:&lt;unit-id&gt;}}</c> replaced by that unit's base URL
-    /// (and date placeholders such as <c>{{year}}</c> rendered). Returns <paramref name="outputPath"/>.
+    /// (and date placeholders such as <c>{{year}}</c> rendered), and its <c>indicatorSystem</c> set to
+    /// <paramref name="indicatorSystemPath"/> made absolute, so the file is read correctly wherever it is written.
+    /// Returns <paramref name="outputPath"/>.
     /// </summary>
-    public string WriteUnitsFile(string templatePath, string outputPath)
+    public string WriteUnitsFile(string templatePath, string outputPath, string indicatorSystemPath)
     {
         var withBases = BasePlaceholder().Replace(File.ReadAllText(templatePath), m =>
             BaseUrls.TryGetValue(m.Groups["id"].Value, out var url)
                 ? url.ToString()
                 : throw new InvalidDataException($"{templatePath}: no sample portal named '{m.Groups["id"].Value}'"));
-        var text = DateTemplate.Render(withBases, AsOf);
+        var system = Path.GetFullPath(indicatorSystemPath).Replace("'", "''");
+        var text = SystemLine().Replace(DateTemplate.Render(withBases, AsOf), _ => $"indicatorSystem: '{system}'");
         var dir = Path.GetDirectoryName(Path.GetFullPath(outputPath));
         if (dir is not null) Directory.CreateDirectory(dir);
         File.WriteAllText(outputPath, text);

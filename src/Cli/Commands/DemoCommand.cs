@@ -50,11 +50,8 @@ public static class DemoCommand
         foreach (var (id, url) in host.BaseUrls) log.WriteLine($"sample portal {id,-12} {url}");
 
         var unitsPath = host.WriteUnitsFile(Path.Combine(settings.Root, "samples", "units.template.yaml"),
-            Path.Combine(demoDir, "units.yaml"));
-        var units = UnitsFileReader.Read(unitsPath) with
-        {
-            IndicatorSystem = Path.Combine(settings.Root, DemoSystem),
-        };
+            Path.Combine(demoDir, "units.yaml"), Path.Combine(settings.Root, DemoSystem));
+        var units = UnitsFileReader.Read(unitsPath);
         // Loopback portals answer instantly; the demo needs no politeness delay.
         var demoSettings = settings with { Crawler = settings.Crawler with { PerHostRequestsPerSecond = 0 } };
         var result = await new ScanRunner(demoSettings, new LineProgress(log))

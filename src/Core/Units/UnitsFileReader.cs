@@ -17,10 +17,12 @@ public static class UnitsFileReader
     {
         if (!File.Exists(path))
             throw new InputFileException(new SourceError(path, 0, 0, "units file not found"));
-        return Parse(File.ReadAllText(path), path);
+        return Parse(File.ReadAllText(path), path, requireIndicatorSystemFile: true);
     }
 
-    public static UnitsFile Parse(string text, string path)
+    /// <param name="requireIndicatorSystemFile">Reports a missing indicator system file at its key's line (a units
+    /// file read from disk); off for text checked on its own.</param>
+    public static UnitsFile Parse(string text, string path, bool requireIndicatorSystemFile = false)
     {
         var errors = new List<SourceError>();
         YamlStream yaml = new();
@@ -63,14 +65,17 @@ public static class UnitsFileReader
             }
             if (seq.Children.Count == 0) errors.Add(y.At(seq, "'units' is empty: expected at least one unit"));
         }
+        var baseDir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+        var systemPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, system));
+        if (requireIndicatorSystemFile && system.Length > 0 && !File.Exists(systemPath) && y.Child(root, "indicatorSystem") is { } systemNode)
+            errors.Add(y.At(systemNode, $"indicator system file not found: '{system}' (looked for {systemPath}; the path is relative to the units file's folder)"));
         if (errors.Count > 0) throw new InputFileException(errors);
 
-        var baseDir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
         return new UnitsFile
         {
             Path = path,
             Evaluation = evaluation,
-            IndicatorSystem = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDir, system)),
+            IndicatorSystem = systemPath,
             Units = units,
             Rejected = rejected,
         };

@@ -42,9 +42,11 @@ public sealed class UnitReportPage
           .Append("<a href=\"/units/").Append(evaluationId).Append('/').Append(unit).Append("/trend\">历次得分趋势</a>");
         if (staff) sb.Append(" · <a href=\"/review/manual/").Append(run).Append('/').Append(unit).Append("\">人工评分项</a>");
         sb.Append("</p>");
+        // Without a score the message says why (a unit the units file rejected was never crawled): shown once.
+        if (card is null)
+            return sb.Append("<p class=\"error\">本次未能评分：").Append(T(result.Crawl.Message ?? "站点未完成抓取")).Append("</p>").ToString();
         if (result.Crawl.State == UnitScanState.Failed)
             sb.Append("<p class=\"error\">站点抓取失败：").Append(T(result.Crawl.Message)).Append("</p>");
-        if (card is null) return sb.Append("<p>本次未能评分。</p>").ToString();
 
         sb.Append("<h2>一级指标得分</h2><div class=\"scroll\"><table id=\"level-one\"><tr><th>指标</th><th>状态</th><th>得分</th><th>满分</th></tr>");
         foreach (var i in card.LevelOne)

@@ -141,4 +141,23 @@ public sealed class RejectedUnitTests
         Assert.That(err, Does.Contain($"{units}:9:").And.Contain("duplicate unit id 'a'"));
         Assert.That(err, Does.Contain("nothing was scanned"));
     }
+
+    [Test]
+    public async Task A_missing_indicator_system_file_is_named_at_its_line_with_exit_code_2()
+    {
+        var units = Path.Combine(_dir, "units.yaml");
+        File.WriteAllText(units, """
+            evaluation: 测试评估
+            indicatorSystem: rules/no-such-system.yaml
+            units:
+              - id: a
+                name: 甲县
+                portal: http://a.gov.cn/
+            """);
+        var (code, err) = await CliRun.Run("scan", "--units", units);
+        Assert.That(code, Is.EqualTo(2), err);
+        Assert.That(err, Does.Contain($"{units}:2:").And.Contain("indicator system file not found: 'rules/no-such-system.yaml'"));
+        Assert.That(err, Does.Not.Contain("FileNotFoundException"));
+        Assert.That(err, Does.Contain("nothing was scanned"));
+    }
 }

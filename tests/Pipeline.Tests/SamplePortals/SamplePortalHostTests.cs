@@ -192,7 +192,7 @@ public sealed class SamplePortalHostTests
         var dir = Directory.CreateTempSubdirectory("units-");
         try
         {
-            var path = _host.WriteUnitsFile(SampleRepo.UnitsTemplate, Path.Combine(dir.FullName, "units.yaml"));
+            var path = _host.WriteUnitsFile(SampleRepo.UnitsTemplate, Path.Combine(dir.FullName, "units.yaml"), SampleRepo.DemoSystem);
             var file = UnitsFileReader.Read(path);
             Assert.That(file.Units.Select(u => u.Id), Is.EquivalentTo(_host.BaseUrls.Keys));
             foreach (var unit in file.Units)
@@ -238,7 +238,7 @@ public sealed class SamplePortalHostTests
         {
             var template = Path.Combine(dir.FullName, "t.yaml");
             File.WriteAllText(template, "units:\n  - portal: {{base:nowhere}}\n");
-            var ex = Assert.Throws<InvalidDataException>(() => _host.WriteUnitsFile(template, Path.Combine(dir.FullName, "u.yaml")));
+            var ex = Assert.Throws<InvalidDataException>(() => _host.WriteUnitsFile(template, Path.Combine(dir.FullName, "u.yaml"), SampleRepo.DemoSystem));
             Assert.That(ex!.Message, Does.Contain("nowhere"));
         }
         finally

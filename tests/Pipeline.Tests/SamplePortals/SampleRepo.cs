@@ -9,6 +9,7 @@ internal static class SampleRepo
     public static string Portals => Path.Combine(Samples, "portals");
     public static string Expected => Path.Combine(Samples, "expected.yaml");
     public static string UnitsTemplate => Path.Combine(Samples, "units.template.yaml");
+    public static string DemoSystem => Path.Combine(Root, "rules", "jilin-2017-county.yaml");
     public static string Calendar => Path.Combine(Root, "rules", "cn-calendar.json");
 
     private static string FindRoot()
