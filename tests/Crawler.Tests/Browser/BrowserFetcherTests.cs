@@ -377,9 +377,18 @@ public sealed class BrowserFetcherTests
     {
         Site.Html("/poll/index.html", """
             <!DOCTYPE html><html><body><p>实时访问量</p>
-            <script>setInterval(function () { fetch('/poll/ping').catch(function () {}); }, 150);</script></body></html>
+            <script>
+              // Each answer starts the next request: never quiet, whatever the machine's load does to timers.
+              function poll() { fetch('/poll/ping').then(function (r) { return r.text(); }).catch(function () {}).finally(poll); }
+              poll();
+            </script></body></html>
             """);
-        Site.Json("/poll/ping", "{}");
+        Site.Handle("/poll/ping", async context =>
+        {
+            await Task.Delay(100);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{}");
+        });
 
         var page = await FetchAsync(Site.Url("/poll/index.html"));
 
