@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Openness.Crawler.Fetching;
 
 /// <summary>
-/// Counts, inside each page, the fetch and XMLHttpRequest calls its scripts have made and not yet seen answered.
+/// Counts, inside each page, the fetch and XMLHttpRequest calls its scripts have made and not yet seen answered, and
+/// the short timers (up to 1 s, two generations) they have set and that have not run yet.
 /// A list script calls <c>fetch</c> while the page loads, but under load the request can reach the crawler's proxy
 /// only after the proxy's quiet window has passed, so the proxy alone would capture the page before the list is
 /// drawn. Reading this count once when the proxy goes quiet closes that gap for one round trip per page; listening to
@@ -38,6 +39,38 @@ internal static class PendingScriptRequests
               try { return send.apply(this, args); } catch (e) { done(); throw e; }
             };
           }
+          // A list is often requested from a short timer set while the page loads; under load (several pages share a
+          // renderer) that timer can fire after the proxy's quiet window. Such a timer counts until it has run. Only
+          // two generations do (a timer set by a counted timer's callback still counts, one set by that one's not),
+          // so an animation that re-arms its own timer cannot hold the page open.
+          let generation = 0;
+          const nativeSetTimeout = window.setTimeout, nativeClearTimeout = window.clearTimeout;
+          const counted = new Set();
+          window.setTimeout = function (callback, delay, ...rest) {
+            if (typeof callback !== 'function')
+              return nativeSetTimeout.call(this, callback, delay, ...rest);
+            // Past the counted generations a timer's callback still runs as a later one, so what it sets is not counted.
+            const mine = Math.min(generation + 1, 3);
+            if (!(Number(delay || 0) <= 1000) || mine > 2)
+              return nativeSetTimeout.call(this, function (...args) {
+                const outer = generation;
+                generation = 3;
+                try { return callback.apply(this, args); } finally { generation = outer; }
+              }, delay, ...rest);
+            pending++;
+            const id = nativeSetTimeout.call(this, function (...args) {
+              if (counted.delete(id)) done();
+              const outer = generation;
+              generation = mine;
+              try { return callback.apply(this, args); } finally { generation = outer; }
+            }, delay, ...rest);
+            counted.add(id);
+            return id;
+          };
+          window.clearTimeout = function (id) {
+            if (counted.delete(id)) done();
+            return nativeClearTimeout.call(this, id);
+          };
           Object.defineProperty(window, '__opennessPendingRequests', { get: () => pending });
         })();
         """;

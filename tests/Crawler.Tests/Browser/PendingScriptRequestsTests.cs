@@ -52,6 +52,38 @@ public sealed class PendingScriptRequestsTests
         Assert.That(await EventuallyAsync(page, n => n == 0), Is.Zero, "both answered");
     }
 
+    [Test]
+    public async Task A_short_timer_counts_until_it_runs_and_a_re_arming_one_stops_counting()
+    {
+        Site.Html("/pending/timers.html", """
+            <!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+            <script>
+              setTimeout(function () { window.ran = true; }, 700);
+              setTimeout(function () {}, 5000); // a slow timer is not waited for
+              function tick() { setTimeout(tick, 20); } // an animation re-arming itself
+              tick();
+            </script></body></html>
+            """);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Options.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+        var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync(PendingScriptRequests.InitScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Site.Url("/pending/timers.html").AbsoluteUri);
+
+        await Task.Delay(150); // the animation's third timer, the first not counted, is set within ~60 ms
+        // Both read in one evaluation, so the 700 ms timer cannot run between them.
+        var seen = await page.EvaluateAsync<int[]>("() => [window.__opennessPendingRequests, window.ran === true ? 1 : 0]");
+        Assert.That(seen[0], Is.EqualTo(seen[1] == 1 ? 0 : 1), "the 700 ms timer counts until it has run; the animation does not");
+        Assert.That(await EventuallyAsync(page, n => n == 0), Is.Zero, "once it has run nothing is pending");
+        Assert.That(await page.EvaluateAsync<bool>("() => window.ran === true"), Is.True);
+    }
+
     private static async Task<int> EventuallyAsync(IPage page, Func<int, bool> done)
     {
         int count = -1;
