@@ -105,25 +105,16 @@ internal sealed class BrowserNavigation(IPage page, BrowserFetchLease lease, Cra
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            while (lease.InFlight > 0 || lease.QuietFor < quiet)
-            {
-                if (waited.Elapsed >= cap)
-                {
-                    _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
-                    return;
-                }
-                var left = lease.InFlight > 0 ? 25 : Math.Clamp(quiet - lease.QuietFor, 5, 25);
-                await Task.Delay(TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
-            }
-            var pending = await PendingScriptRequests.ReadAsync(page, cap - waited.Elapsed + TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-            if (pending == 0)
+            bool proxyQuiet = lease.InFlight == 0 && lease.QuietFor >= quiet;
+            if (proxyQuiet && await PendingScriptRequests.ReadAsync(page, cap - waited.Elapsed + TimeSpan.FromSeconds(1)).ConfigureAwait(false) == 0)
                 return;
             if (waited.Elapsed >= cap)
             {
                 _notes["network-idle-cap-reached"] = BrowserFetcher.Seconds(cap);
                 return;
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+            var left = proxyQuiet || lease.InFlight > 0 ? 25 : Math.Clamp(quiet - lease.QuietFor, 5, 25);
+            await Task.Delay(TimeSpan.FromMilliseconds(left), cancellationToken).ConfigureAwait(false);
         }
     }
 

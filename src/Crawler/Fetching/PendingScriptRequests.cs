@@ -7,8 +7,8 @@ namespace Openness.Crawler.Fetching;
 /// the short timers (up to 1 s, two generations) they have set and that have not run yet.
 /// A list script calls <c>fetch</c> while the page loads, but under load the request can reach the crawler's proxy
 /// only after the proxy's quiet window has passed, so the proxy alone would capture the page before the list is
-/// drawn. Reading this count once when the proxy goes quiet closes that gap for one round trip per page; listening to
-/// Playwright's request events instead cost a quarter more CPU per page (bench/run-crawl.sh).
+/// drawn. Reading this count once when the proxy goes quiet closes that gap for one round trip per page, where
+/// Playwright's request events would send three driver messages per request.
 /// A hostile page can only lie about its own count, and the network-idle cap bounds that.
 /// </summary>
 internal static class PendingScriptRequests
@@ -16,7 +16,7 @@ internal static class PendingScriptRequests
     private const string Name = "__opennessPendingRequests";
 
     // Runs in every frame before the page's own scripts.
-    public const string InitScript = """
+    public const string InitScript = $$"""
         (() => {
           let pending = 0;
           const done = () => { pending = Math.max(0, pending - 1); };
@@ -71,7 +71,7 @@ internal static class PendingScriptRequests
             if (counted.delete(id)) done();
             return nativeClearTimeout.call(this, id);
           };
-          Object.defineProperty(window, '__opennessPendingRequests', { get: () => pending });
+          Object.defineProperty(window, '{{Name}}', { get: () => pending });
         })();
         """;
 

@@ -13,6 +13,38 @@ namespace Openness.Crawler.Tests.Browser;
 [TestFixture]
 public sealed class PendingScriptRequestsTests
 {
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Options.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    /// <summary>A page of a fresh context carrying the fetcher's init script, navigated to <paramref name="path"/> on the test site.</summary>
+    private async Task<IPage> OpenAsync(string path, WaitUntilState waitUntil)
+    {
+        var context = await _browser.NewContextAsync();
+        await context.AddInitScriptAsync(PendingScriptRequests.InitScript);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Site.Url(path).AbsoluteUri, new() { WaitUntil = waitUntil });
+        return page;
+    }
+
     [Test]
     public async Task Script_requests_count_until_answered_or_failed()
     {
@@ -32,17 +64,7 @@ public sealed class PendingScriptRequestsTests
                 await context.Response.WriteAsync("[]");
             });
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Options.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        });
-        var context = await browser.NewContextAsync();
-        await context.AddInitScriptAsync(PendingScriptRequests.InitScript);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Site.Url("/pending/index.html").AbsoluteUri, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var page = await OpenAsync("/pending/index.html", WaitUntilState.DOMContentLoaded);
 
         // The refused request fails on its own; the two held ones stay unanswered.
         var held = await EventuallyAsync(page, n => n == 2);
@@ -64,17 +86,7 @@ public sealed class PendingScriptRequestsTests
               tick();
             </script></body></html>
             """);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Options.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        });
-        var context = await browser.NewContextAsync();
-        await context.AddInitScriptAsync(PendingScriptRequests.InitScript);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Site.Url("/pending/timers.html").AbsoluteUri);
+        var page = await OpenAsync("/pending/timers.html", WaitUntilState.Load);
 
         await Task.Delay(150); // the animation's third timer, the first not counted, is set within ~60 ms
         // Both read in one evaluation, so the 700 ms timer cannot run between them.
