@@ -34,10 +34,24 @@ public static partial class DateParser
 
     public static DateOnly? Parse(string? text, DateOnly? reference = null) => TryParse(text, reference, out var d) ? d : null;
 
+    /// <summary>
+    /// False when <paramref name="text"/> cannot hold any date this parser reads: every form has a digit (\d, any
+    /// Unicode decimal digit) except the Chinese one, which has both 年 and 月. Most texts asked about (menu rows,
+    /// link labels) are ruled out without running the patterns.
+    /// </summary>
+    public static bool MayHoldDate(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || (text.Contains('年') && text.Contains('月'))) return true;
+        foreach (var c in text)
+            if (c > '\u007f' && char.IsDigit(c)) return true;
+        return false;
+    }
+
     /// <summary>Every date in the text, in order of appearance. Year-less dates need <paramref name="reference"/>.</summary>
     public static IReadOnlyList<DateOnly> FindDates(string? text, DateOnly? reference)
     {
-        if (string.IsNullOrWhiteSpace(text)) return [];
+        if (string.IsNullOrWhiteSpace(text) || !MayHoldDate(text)) return [];
         var found = new List<(int Index, DateOnly Date)>();
         var taken = new List<(int Start, int End)>();
 

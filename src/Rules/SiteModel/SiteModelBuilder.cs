@@ -86,7 +86,9 @@ public sealed class SiteModelBuilder
         using var doc = _parser.ParseDocument(page.Html);
 
         var pubDate = PageSignals.PubDate(doc);
-        var rows = ListRowExtractor.Extract(doc, page.Html, url, fetchedOn, _parser);
+        // A document page's rows matter only inside its "更多" blocks: most detail pages never read them.
+        List<ListRow>? listed = null;
+        List<ListRow> Rows() => listed ??= ListRowExtractor.Extract(doc, page.Html, url, fetchedOn, _parser);
         var crumbs = NavigationExtractor.Breadcrumb(doc, url);
         foreach (var link in NavigationExtractor.NavigationLinks(doc, url)) AddLink(link, true);
         foreach (var link in crumbs) AddLink(link, false);
@@ -94,7 +96,7 @@ public sealed class SiteModelBuilder
         {
             AddLink(block.Column, false);
             var draft = Draft(UrlKeys.ColumnKey(block.Column.Url));
-            foreach (var row in rows.Where(r => r.Element is not null && block.Scope.Contains(r.Element)))
+            foreach (var row in Rows().Where(r => r.Element is not null && block.Scope.Contains(r.Element)))
                 draft.AddItem(row.Item);
         }
         foreach (var template in PageSignals.SearchTemplates(doc, url))
@@ -102,12 +104,12 @@ public sealed class SiteModelBuilder
 
         if (page.Notes.TryGetValue(SearchQueryNote, out var query))
         {
-            _model.SearchRuns.Add(new SearchRun(url, query, rows.Count, page.FetchedAt));
+            _model.SearchRuns.Add(new SearchRun(url, query, Rows().Count, page.FetchedAt));
             return;
         }
         if (isHome)
         {
-            _model.HomepageDates.AddRange(rows.Select(r => r.Item.Date).OfType<DateOnly>());
+            _model.HomepageDates.AddRange(Rows().Select(r => r.Item.Date).OfType<DateOnly>());
             return;
         }
 
@@ -116,7 +118,7 @@ public sealed class SiteModelBuilder
         var isDetail = !page.Notes.ContainsKey(ListOfNote)
             && (articleTitle is not null || UrlKeys.LooksLikeDocument(url) || metadata.Count(m => m.Key != MetadataField.Title) >= 2);
         if (isDetail) AddDocument(page, doc, metadata, articleTitle, crumbs, pubDate);
-        else AddListPage(page, doc, rows, crumbs);
+        else AddListPage(page, doc, Rows(), crumbs);
     }
 
     private void AddListPage(SnapshotPage page, AngleSharp.Dom.IDocument doc, List<ListRow> rows, List<ColumnLink> crumbs)

@@ -100,13 +100,18 @@ internal static partial class Dom
     {
         var memo = _inChrome ??= new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
         if (memo.TryGetValue(e, out var known)) return known;
-        bool result;
-        if (e.LocalName is "header" or "footer" or "nav" || IsNavigationContainer(e)) result = true;
-        else if (e.LocalName is "body" or "html") result = false;
-        else if (ChromeClass().IsMatch($"{e.ClassName} {e.Id}")) result = true;
-        else result = e.ParentElement is { } parent && InChrome(parent);
+        var result = ChromeMark(e) ?? (e.ParentElement is { } parent && InChrome(parent));
         memo[e] = result;
         return result;
+    }
+
+    /// <summary>What the element's own tag and marks say about being chrome; null when it is as its parent is.</summary>
+    public static bool? ChromeMark(IElement e)
+    {
+        if (e.LocalName is "header" or "footer" or "nav" || IsNavigationContainer(e)) return true;
+        if (e.LocalName is "body" or "html") return false;
+        if (ChromeClass().IsMatch($"{e.ClassName} {e.Id}")) return true;
+        return null;
     }
 
     public static bool HasCrumbMarks(IElement e) => CrumbClass().IsMatch(Marks(e));

@@ -26,18 +26,18 @@ internal static class InterpretationLinkExtractor
         var interpretations = new List<string>();
         var originals = new List<string>();
         var self = UrlKeys.Normalize(pageUrl);
-        foreach (var a in Dom.Links(doc))
+        var page = Dom.Elements(doc);
+        var words = pageIsInterpretation ? OriginalWords : InterpretationWords;
+        for (var k = 0; k < page.Links.Count; k++)
         {
+            var a = page.Links[k];
+            var at = page.LinkAt[k];
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
-            if (url is null || url == self || Dom.InChrome(a) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url)) continue;
+            if (url is null || url == self || page.InChrome(at) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url)) continue;
             var label = NameNormalizer.Normalize(a.TextContent + " " + a.GetAttribute("title"));
-            var block = BlockHeading(a, Dom.Elements(doc));
-            if (pageIsInterpretation)
-            {
-                if (ContainsAny(label, OriginalWords) || ContainsAny(block, OriginalWords)) Add(originals, url);
-            }
-            else if (ContainsAny(label, InterpretationWords) || ContainsAny(block, InterpretationWords))
-                Add(interpretations, url);
+            // The block's heading is only looked for when the link's own label does not already say what it is.
+            if (!ContainsAny(label, words) && !ContainsAny(BlockHeading(at, page), words)) continue;
+            Add(pageIsInterpretation ? originals : interpretations, url);
         }
         var viaScript = interpretations.Count == 0 && originals.Count == 0 && (notes.ContainsKey(ViaScriptNote) || HasScriptBlock(doc, rawHtml));
         return new InterpretationLinks(interpretations, originals, viaScript);
@@ -51,17 +51,26 @@ internal static class InterpretationLinkExtractor
     private static bool ContainsAny(string text, string[] words) => words.Any(text.Contains);
 
     /// <summary>The short heading that opens the block the anchor sits in (相关解读, 原文链接 ...), up to four levels up.</summary>
-    private static string BlockHeading(IElement a, PageElements page)
+    /// <remarks>
+    /// At each level the heading is the last element before the anchor in the scope (not one of the anchor's
+    /// ancestors, holding no link) whose text is 2 to 12 characters: positions are read backwards from the anchor,
+    /// so the search stops at the first such element instead of reading every element of the scope.
+    /// </remarks>
+    private static string BlockHeading(int anchor, PageElements page)
     {
-        var scope = a.ParentElement;
-        for (int level = 0; level < 4 && scope is not null; level++, scope = scope.ParentElement)
+        var scope = page.Parent[anchor];
+        var from = anchor - 1;
+        for (int level = 0; level < 4 && scope >= 0; level++, scope = page.Parent[scope])
         {
-            var heading = Dom.Before(scope, a)
-                .Where(e => !page.HoldsLink(e))
-                .Select(Dom.NormalizedText)
-                .LastOrDefault(t => t.Length is >= 2 and <= 12);
-            if (heading is not null) return heading;
-            if (scope.LocalName is "body") break;
+            for (var j = from; j > scope; j--)
+            {
+                if (page.Contains(j, anchor) || page.HoldsLink(j)) continue;
+                var t = page.NormalizedText(j);
+                if (t.Length is >= 2 and <= 12) return t;
+            }
+            // The next level's scope holds this one: only the elements before this scope are new.
+            from = scope - 1;
+            if (page.All[scope].LocalName is "body") break;
         }
         return "";
     }

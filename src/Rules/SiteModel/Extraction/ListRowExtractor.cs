@@ -27,12 +27,17 @@ internal static partial class ListRowExtractor
         var rows = new List<ListRow>();
         var seen = new HashSet<string>();
 
-        foreach (var row in Dom.Elements(doc).Rows)
+        var page = Dom.Elements(doc);
+        for (var r = 0; r < page.Rows.Count; r++)
         {
+            var row = page.Rows[r];
+            var at = page.RowAt[r];
             if (row.LocalName == "li" && row.QuerySelector(Css.Li) is not null) continue;
             if (row.LocalName == "tr" && row.QuerySelector(Css.TableOrRow) is not null) continue;
             if (row.LocalName == "dl" && row.QuerySelector(Css.Dl) is not null) continue;
-            if (Read(row, pageUrl, reference) is { } item && seen.Add(item.Url)) rows.Add(new ListRow(item, row));
+            var anchors = page.LinksWithin(at).Select(k => (page.Links[k], page.Text(page.LinkAt[k])));
+            if (Read(row, anchors, () => page.InChrome(at), pageUrl, reference) is { } item && seen.Add(item.Url))
+                rows.Add(new ListRow(item, row));
         }
 
         // Hanweb: the records are CDATA inside XML, which an HTML parser keeps as raw text or bogus comments.
@@ -44,26 +49,39 @@ internal static partial class ListRowExtractor
             foreach (var row in fragment.QuerySelectorAll(Css.RowsAndBoxes))
             {
                 if (row.QuerySelector(Css.RowsAndBoxes) is not null) continue;
-                if (Read(row, pageUrl, reference) is { } item && seen.Add(item.Url)) rows.Add(new ListRow(item, holder));
+                var anchors = row.QuerySelectorAll(Css.Links).Select(a => (a, Dom.Text(a)));
+                if (Read(row, anchors, () => Dom.InChrome(row), pageUrl, reference) is { } item && seen.Add(item.Url))
+                    rows.Add(new ListRow(item, holder));
             }
         }
         return rows;
     }
 
-    private static ListedItem? Read(IElement row, string pageUrl, DateOnly reference)
+    /// <param name="anchors">The row's links with their visible text, in document order.</param>
+    /// <param name="inChrome">Whether the row sits in the site's chrome (asked only of dateless rows).</param>
+    private static ListedItem? Read(IElement row, IEnumerable<(IElement Element, string Text)> anchors, Func<bool> inChrome,
+        string pageUrl, DateOnly reference)
     {
-        var anchors = row.QuerySelectorAll(Css.Links)
-            .Select(a => (Element: a, Url: UrlKeys.Resolve(pageUrl, a.GetAttribute("href")), Text: Dom.Text(a)))
-            .Where(a => a.Url is not null && !NotATitle().IsMatch(a.Text) && !UrlKeys.IsAttachment(a.Url!))
-            .ToList();
-        if (anchors.Count == 0) return null;
-        var main = anchors.OrderByDescending(a => Math.Max(a.Text.Length, (a.Element.GetAttribute("title") ?? "").Length)).First();
+        // The longest title wins; on a tie the first in document order (as a stable sort would give).
+        (IElement Element, string Url, string Text)? best = null;
+        var bestLength = -1;
+        foreach (var (a, text) in anchors)
+        {
+            if (UrlKeys.Resolve(pageUrl, a.GetAttribute("href")) is not { } url || NotATitle().IsMatch(text) || UrlKeys.IsAttachment(url)) continue;
+            var length = Math.Max(text.Length, (a.GetAttribute("title") ?? "").Length);
+            if (length > bestLength) (best, bestLength) = ((a, url, text), length);
+        }
+        if (best is not { } main) return null;
         var title = main.Text;
         var titleAttr = Dom.Collapse(main.Element.GetAttribute("title") ?? "");
         if (title.Length == 0 || ((title.EndsWith("...") || title.EndsWith('…')) && titleAttr.Length > title.Length)) title = titleAttr;
         if (title.Length < 4) return null;
 
-        var outside = Dom.Collapse(row.TextContent.Replace(main.Element.TextContent, " "));
+        var rowText = row.TextContent;
+        // A row whose text cannot hold a date counts only as a plain document link: the date search is skipped.
+        if (!DateParser.MayHoldDate(rowText))
+            return !UrlKeys.LooksLikeDocument(main.Url) || inChrome() || title.Length < 6 ? null : new ListedItem(title, main.Url, null);
+        var outside = Dom.Collapse(rowText.Replace(main.Element.TextContent, " "));
         DateOnly? date = DateParser.TryParse(outside, reference, out var d) ? d : null;
         // Some templates put the date inside the link: <a><span>title</span><span>2026-11-20</span></a>.
         date ??= main.Element.Descendants<IElement>()
@@ -74,7 +92,7 @@ internal static partial class ListRowExtractor
 
         // Without a date, only a link that is plainly a document counts: menus are lists of links too.
         // Short dateless links (联系我们, 网站声明) are site chrome even when they point at a TRS document.
-        if (date is null && (!UrlKeys.LooksLikeDocument(main.Url!) || Dom.InChrome(row) || title.Length < 6)) return null;
-        return new ListedItem(title, main.Url!, date);
+        if (date is null && (!UrlKeys.LooksLikeDocument(main.Url) || inChrome() || title.Length < 6)) return null;
+        return new ListedItem(title, main.Url, date);
     }
 }

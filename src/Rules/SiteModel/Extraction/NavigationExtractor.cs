@@ -26,9 +26,11 @@ internal static partial class NavigationExtractor
     public static List<ColumnLink> NavigationLinks(IDocument doc, string pageUrl)
     {
         var links = new List<ColumnLink>();
-        foreach (var a in Dom.Links(doc))
+        var page = Dom.Elements(doc);
+        for (var k = 0; k < page.Links.Count; k++)
         {
-            if (!Dom.InNavigation(a)) continue;
+            var a = page.Links[k];
+            if (!page.InNavigation(page.LinkAt[k])) continue;
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
             var name = Dom.LinkText(a);
             if (url is null || !IsColumnName(name) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeDocument(url)) continue;

@@ -7,14 +7,24 @@ namespace Openness.Rules.SiteModel.Extraction;
 /// QuerySelectorAll gives it). Each element is tested against the same parsed selectors the queries used, after a
 /// cheap tag-name test, so the lists are exactly what those queries returned.
 /// </summary>
+/// <remarks>
+/// Every element is also known by its position in <see cref="All"/>: an element's subtree is the run of positions
+/// up to <see cref="End"/>, its parent is <see cref="Parent"/>. The answers the extractors ask of one element many
+/// times (is it in a menu, its text) are kept in arrays by position: a dictionary keyed by element spent more on
+/// hashing elements than the questions cost.
+/// </remarks>
 internal sealed class PageElements
 {
     /// <summary>a[href]</summary>
     public List<IElement> Links { get; } = [];
+    /// <summary>The position in <see cref="All"/> of each of <see cref="Links"/>.</summary>
+    public List<int> LinkAt { get; } = [];
     /// <summary>meta[name]</summary>
     public List<IElement> NamedMetas { get; } = [];
     /// <summary>li, tr, dl</summary>
     public List<IElement> Rows { get; } = [];
+    /// <summary>The position in <see cref="All"/> of each of <see cref="Rows"/>.</summary>
+    public List<int> RowAt { get; } = [];
     public List<IElement> Forms { get; } = [];
     public List<IElement> Scripts { get; } = [];
     public IElement? FirstH1 { get; private set; }
@@ -23,47 +33,122 @@ internal sealed class PageElements
 
     /// <summary>Every element in document order (the html element first).</summary>
     public List<IElement> All { get; } = [];
+    /// <summary>The position of each element's parent element, -1 for the root.</summary>
+    public List<int> Parent { get; } = [];
+    /// <summary>One past the position of each element's last descendant: its subtree is [i, End[i]).</summary>
+    public List<int> End { get; } = [];
 
-    private HashSet<IElement>? _holdsLink;
+    private bool[]? _holdsLink;
+    private sbyte[]? _inNavigation;
+    private sbyte[]? _inChrome;
+    private string?[]? _normalizedText;
+    private string?[]? _text;
 
-    /// <summary>Whether <paramref name="e"/> has an a[href] descendant (what <c>e.QuerySelector(Css.Links) is not null</c> asks).</summary>
-    public bool HoldsLink(IElement e)
+    /// <summary>Whether the element at <paramref name="i"/> has an a[href] descendant.</summary>
+    public bool HoldsLink(int i)
     {
         if (_holdsLink is null)
         {
-            _holdsLink = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-            foreach (var a in Links)
-                for (var p = a.ParentElement; p is not null && _holdsLink.Add(p); p = p.ParentElement) { }
+            _holdsLink = new bool[All.Count];
+            foreach (var a in LinkAt)
+                for (var p = Parent[a]; p >= 0 && !_holdsLink[p]; p = Parent[p]) _holdsLink[p] = true;
         }
-        return _holdsLink.Contains(e);
+        return _holdsLink[i];
+    }
+
+    /// <summary>Whether the element at <paramref name="i"/> is an ancestor of the one at <paramref name="j"/>.</summary>
+    public bool Contains(int i, int j) => i < j && j < End[i];
+
+    /// <summary><see cref="Dom.InNavigation(IElement)"/> of the element at <paramref name="i"/>.</summary>
+    public bool InNavigation(int i)
+    {
+        var memo = _inNavigation ??= new sbyte[All.Count];
+        if (memo[i] != 0) return memo[i] > 0;
+        var result = Dom.IsNavigationContainer(All[i]) || (Parent[i] >= 0 && InNavigation(Parent[i]));
+        memo[i] = result ? (sbyte)1 : (sbyte)-1;
+        return result;
+    }
+
+    /// <summary><see cref="Dom.InChrome(IElement)"/> of the element at <paramref name="i"/>.</summary>
+    public bool InChrome(int i)
+    {
+        var memo = _inChrome ??= new sbyte[All.Count];
+        if (memo[i] != 0) return memo[i] > 0;
+        var result = Dom.ChromeMark(All[i]) ?? (Parent[i] >= 0 && InChrome(Parent[i]));
+        memo[i] = result ? (sbyte)1 : (sbyte)-1;
+        return result;
+    }
+
+    /// <summary><see cref="Dom.NormalizedText"/> of the element at <paramref name="i"/>, read once per page.</summary>
+    public string NormalizedText(int i)
+    {
+        var memo = _normalizedText ??= new string?[All.Count];
+        return memo[i] ??= Catalogue.NameNormalizer.Normalize(All[i].TextContent);
+    }
+
+    /// <summary><see cref="Dom.Text"/> of the element at <paramref name="i"/>, read once per page.</summary>
+    public string Text(int i)
+    {
+        var memo = _text ??= new string?[All.Count];
+        return memo[i] ??= Dom.Text(All[i]);
+    }
+
+    /// <summary>The positions of the links inside the element at <paramref name="i"/>, in document order.</summary>
+    public IEnumerable<int> LinksWithin(int i)
+    {
+        var end = End[i];
+        for (var k = FirstLinkAfter(i); k < LinkAt.Count && LinkAt[k] < end; k++) yield return k;
+    }
+
+    /// <summary>The index in <see cref="Links"/> of the first link after position <paramref name="i"/>.</summary>
+    private int FirstLinkAfter(int i)
+    {
+        var k = LinkAt.BinarySearch(i + 1);
+        return k >= 0 ? k : ~k;
     }
 
     public static PageElements Collect(IDocument doc)
     {
         var result = new PageElements();
-        result.Walk(doc);
+        result.Walk(doc, -1);
         return result;
     }
 
-    private void Walk(INode parent)
+    private void Walk(INode parent, int parentAt)
     {
         var children = parent.ChildNodes;
-        for (var i = 0; i < children.Length; i++)
+        for (var c = 0; c < children.Length; c++)
         {
-            if (children[i] is not IElement e) continue;
+            if (children[c] is not IElement e) continue;
+            var at = All.Count;
             All.Add(e);
+            Parent.Add(parentAt);
+            End.Add(0);
             switch (e.LocalName)
             {
-                case "a": if (Css.Links.Match(e, null)) Links.Add(e); break;
+                case "a":
+                    if (Css.Links.Match(e, null))
+                    {
+                        Links.Add(e);
+                        LinkAt.Add(at);
+                    }
+                    break;
                 case "meta": if (Css.NamedMetas.Match(e, null)) NamedMetas.Add(e); break;
-                case "li" or "tr" or "dl": if (Css.Rows.Match(e, null)) Rows.Add(e); break;
+                case "li" or "tr" or "dl":
+                    if (Css.Rows.Match(e, null))
+                    {
+                        Rows.Add(e);
+                        RowAt.Add(at);
+                    }
+                    break;
                 case "form": if (Css.Form.Match(e, null)) Forms.Add(e); break;
                 case "script": if (Css.Script.Match(e, null)) Scripts.Add(e); break;
                 case "h1": if (FirstH1 is null && Css.H1.Match(e, null)) FirstH1 = e; break;
             }
             if (RelatedNewsTemplate is null && (e.LocalName == "iframe" || e.HasAttribute("ms-controller")) && Css.RelatedNewsTemplate.Match(e, null))
                 RelatedNewsTemplate = e;
-            if (e.HasChildNodes) Walk(e);
+            if (e.HasChildNodes) Walk(e, at);
+            End[at] = All.Count;
         }
     }
 }
