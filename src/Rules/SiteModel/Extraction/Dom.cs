@@ -20,7 +20,39 @@ internal static partial class Dom
     private static partial Regex ChromeClass();
 
     /// <summary>Visible text with runs of whitespace (including &amp;ensp; and full-width spaces) collapsed to one space.</summary>
-    public static string Text(INode? node) => node is null ? "" : Spaces().Replace(node.TextContent, " ").Trim();
+    public static string Text(INode? node) => node is null ? "" : Spaces().Replace(TextContent(node), " ").Trim();
+
+    [ThreadStatic] private static System.Text.StringBuilder? _textBuilder;
+
+    /// <summary>
+    /// The node's <see cref="INode.TextContent"/> (its descendant text in document order), read without AngleSharp's
+    /// shared builder pool, which takes a lock on every read: an element's text is read for every link and box of
+    /// every page. An element holding one text node gives that text itself.
+    /// </summary>
+    public static string TextContent(INode node)
+    {
+        if (node is not IElement) return node.TextContent;
+        var children = node.ChildNodes;
+        if (children.Length == 0) return "";
+        if (children.Length == 1 && children[0] is IText only) return only.Data;
+        var builder = _textBuilder ??= new System.Text.StringBuilder(256);
+        builder.Clear();
+        AppendText(node, builder);
+        var text = builder.ToString();
+        // A huge page's body text must not stay pinned in the thread's builder.
+        if (builder.Capacity > 64 * 1024) _textBuilder = null;
+        return text;
+    }
+
+    private static void AppendText(INode node, System.Text.StringBuilder builder)
+    {
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IText t) builder.Append(t.Data);
+            else if (children[i] is IElement e && e.HasChildNodes) AppendText(e, builder);
+        }
+    }
 
     public static string Collapse(string text) => Spaces().Replace(text, " ").Trim();
 
@@ -47,7 +79,7 @@ internal static partial class Dom
         _linkText?.Clear();
         _normalizedText?.Clear();
         _walkOf = null;
-        _walk = null;
+        _walk?.Clear();
     }
 
     /// <summary>
@@ -58,7 +90,7 @@ internal static partial class Dom
     {
         if (!ReferenceEquals(doc, _walkOf) || _walk is null)
         {
-            _walk = PageElements.Collect(doc);
+            _walk = PageElements.Collect(doc, _walk);
             _walkOf = doc;
         }
         return _walk;
@@ -71,7 +103,7 @@ internal static partial class Dom
     public static string LinkText(IElement a)
     {
         var memo = _linkText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
-        if (!memo.TryGetValue(a, out var text)) memo[a] = text = NameNormalizer.Normalize(a.TextContent);
+        if (!memo.TryGetValue(a, out var text)) memo[a] = text = NameNormalizer.Normalize(TextContent(a));
         return text;
     }
 
@@ -82,7 +114,7 @@ internal static partial class Dom
     public static string NormalizedText(IElement e)
     {
         var memo = _normalizedText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
-        if (!memo.TryGetValue(e, out var text)) memo[e] = text = NameNormalizer.Normalize(e.TextContent);
+        if (!memo.TryGetValue(e, out var text)) memo[e] = text = NameNormalizer.Normalize(TextContent(e));
         return text;
     }
 

@@ -34,7 +34,7 @@ internal static class InterpretationLinkExtractor
             var at = page.LinkAt[k];
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
             if (url is null || url == self || page.InChrome(at) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeColumn(url)) continue;
-            var label = NameNormalizer.Normalize(a.TextContent + " " + a.GetAttribute("title"));
+            var label = NameNormalizer.Normalize(Dom.TextContent(a) + " " + a.GetAttribute("title"));
             // The block's heading is only looked for when the link's own label does not already say what it is.
             if (!ContainsAny(label, words) && !ContainsAny(BlockHeading(at, page), words)) continue;
             Add(pageIsInterpretation ? originals : interpretations, url);
@@ -97,11 +97,11 @@ internal static class InterpretationLinkExtractor
         foreach (var e in candidates)
         {
             if (e.Children.Length > 0 && e.QuerySelector(Css.Blocks) is not null) continue;
-            var t = NameNormalizer.Normalize(e.TextContent);
+            var t = NameNormalizer.Normalize(Dom.TextContent(e));
             if (!ScriptBlockHeadings.Contains(t) || Dom.InChrome(e)) continue;
             var block = e.ParentElement?.ParentElement;
             if (block is null) continue;
-            var templated = block.QuerySelectorAll(Css.RepeatTemplatesShort).Length > 0 || block.TextContent.Contains("{{");
+            var templated = block.QuerySelectorAll(Css.RepeatTemplatesShort).Length > 0 || Dom.TextContent(block).Contains("{{");
             var realLinks = block.QuerySelectorAll(Css.Links).Count(x => UrlKeys.Resolve("http://x/", x.GetAttribute("href")) is not null);
             if (templated && realLinks == 0) return true;
         }

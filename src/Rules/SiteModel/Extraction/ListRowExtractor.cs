@@ -35,7 +35,8 @@ internal static partial class ListRowExtractor
             if (row.LocalName == "li" && row.QuerySelector(Css.Li) is not null) continue;
             if (row.LocalName == "tr" && row.QuerySelector(Css.TableOrRow) is not null) continue;
             if (row.LocalName == "dl" && row.QuerySelector(Css.Dl) is not null) continue;
-            var anchors = page.LinksWithin(at).Select(k => (page.Links[k], page.Text(page.LinkAt[k])));
+            var (first, count) = page.LinksIn(at);
+            var anchors = Enumerable.Range(first, count).Select(k => (page.Links[k], page.Text(page.LinkAt[k])));
             if (Read(row, anchors, () => page.InChrome(at), pageUrl, reference) is { } item && seen.Add(item.Url))
                 rows.Add(new ListRow(item, row));
         }
@@ -44,7 +45,7 @@ internal static partial class ListRowExtractor
         var records = Record().Matches(rawHtml);
         if (records.Count > 0)
         {
-            var holder = Dom.Elements(doc).Scripts.FirstOrDefault(s => s.TextContent.Contains("<record", StringComparison.OrdinalIgnoreCase));
+            var holder = Dom.Elements(doc).Scripts.FirstOrDefault(s => Dom.TextContent(s).Contains("<record", StringComparison.OrdinalIgnoreCase));
             var fragment = parser.ParseDocument("<html><body><ul>" + string.Concat(records.Select(r => r.Groups[1].Value)) + "</ul></body></html>");
             foreach (var row in fragment.QuerySelectorAll(Css.RowsAndBoxes))
             {
@@ -77,11 +78,11 @@ internal static partial class ListRowExtractor
         if (title.Length == 0 || ((title.EndsWith("...") || title.EndsWith('…')) && titleAttr.Length > title.Length)) title = titleAttr;
         if (title.Length < 4) return null;
 
-        var rowText = row.TextContent;
+        var rowText = Dom.TextContent(row);
         // A row whose text cannot hold a date counts only as a plain document link: the date search is skipped.
         if (!DateParser.MayHoldDate(rowText))
             return !UrlKeys.LooksLikeDocument(main.Url) || inChrome() || title.Length < 6 ? null : new ListedItem(title, main.Url, null);
-        var outside = Dom.Collapse(rowText.Replace(main.Element.TextContent, " "));
+        var outside = Dom.Collapse(rowText.Replace(Dom.TextContent(main.Element), " "));
         DateOnly? date = DateParser.TryParse(outside, reference, out var d) ? d : null;
         // Some templates put the date inside the link: <a><span>title</span><span>2026-11-20</span></a>.
         date ??= main.Element.Descendants<IElement>()

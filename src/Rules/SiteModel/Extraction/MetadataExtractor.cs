@@ -38,44 +38,48 @@ internal static class MetadataExtractor
     public static Dictionary<MetadataField, string> Extract(IDocument doc)
     {
         var found = new Dictionary<MetadataField, string>();
-        // One walk collects the text boxes (li, p, td, th, dt, dd, span, div, label) in document order and marks the
-        // ancestors of every container (li, p, td, tr, div, table, ul, dl): only the innermost boxes are read, a
-        // container holding several label rows is read through its rows.
-        var boxes = new List<IElement>();
-        var holdsContainer = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
         if (doc.DocumentElement is not { } root) return found;
-        foreach (var e in Dom.Elements(doc).All)
+        // Only the innermost text boxes (li, p, td, th, dt, dd, span, div, label: none holding a container li, p,
+        // td, tr, div, table, ul, dl) are read, in document order: a container holding several label rows is read
+        // through its rows. A box can hold a "label：value" pair only if it holds a colon, and without one only a
+        // bare label cell can be a label (checked below): the other boxes' text is never read.
+        var page = Dom.Elements(doc);
+        var count = page.All.Count;
+        var holdsContainer = new bool[count];
+        var holdsColon = new bool[count];
+        for (var i = 0; i < count; i++)
+            if (page.All[i] != root && page.All[i].LocalName is "li" or "p" or "td" or "tr" or "div" or "table" or "ul" or "dl")
+                for (var p = page.Parent[i]; p >= 0 && !holdsContainer[p]; p = page.Parent[p]) holdsContainer[p] = true;
+        foreach (var at in page.ColonTextAt)
+            for (var p = at; p >= 0 && !holdsColon[p]; p = page.Parent[p]) holdsColon[p] = true;
+        for (var i = 0; i < count; i++)
         {
-            if (e == root) continue;
+            var e = page.All[i];
+            if (e == root || holdsContainer[i]) continue;
             var name = e.LocalName;
-            if (name is "li" or "p" or "td" or "th" or "dt" or "dd" or "span" or "div" or "label") boxes.Add(e);
-            if (name is "li" or "p" or "td" or "tr" or "div" or "table" or "ul" or "dl")
-                for (var p = e.ParentElement; p is not null && holdsContainer.Add(p); p = p.ParentElement) { }
-        }
-        foreach (var e in boxes)
-        {
-            if (holdsContainer.Contains(e)) continue;
-            var text = e.TextContent;
+            if (name is not ("li" or "p" or "td" or "th" or "dt" or "dd" or "span" or "div" or "label")) continue;
+            var labelCell = name is "td" or "th" or "dt";
+            if (!holdsColon[i] && !labelCell) continue;
+            var text = Dom.TextContent(e);
             if (text.Length > 600) continue;
             // Without a colon only a bare label cell can hold a label (checked below); skip the big pattern.
-            var matches = text.AsSpan().IndexOfAny(Colons) < 0 ? null : LabelColon.Matches(text);
-            if (matches is null && e.LocalName is not ("td" or "th" or "dt")) continue;
+            var matches = holdsColon[i] ? LabelColon.Matches(text) : null;
             if (matches is { Count: > 0 })
             {
                 // One box may hold several pairs: "来源：测试县 发布日期：2026-11-20 浏览次数：12".
-                for (int i = 0; i < matches.Count; i++)
+                for (int m = 0; m < matches.Count; m++)
                 {
-                    var m = matches[i];
-                    if (!Labels.TryGetValue(NameNormalizer.Normalize(m.Groups[1].Value), out var field) || found.ContainsKey(field)) continue;
-                    var end = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
-                    var value = CutAtOtherLabel(Dom.Collapse(text[(m.Index + m.Length)..end]));
+                    var match = matches[m];
+                    if (!Labels.TryGetValue(NameNormalizer.Normalize(match.Groups[1].Value), out var field) || found.ContainsKey(field)) continue;
+                    var end = m + 1 < matches.Count ? matches[m + 1].Index : text.Length;
+                    var value = CutAtOtherLabel(Dom.Collapse(text[(match.Index + match.Length)..end]));
                     if (value.Length == 0 && matches.Count == 1) value = ValueBeside(e);
                     if (value.Length > 0 && value.Length <= 300) found[field] = value;
                 }
                 continue;
             }
             // <td>索引号</td><td>value</td> without a colon: only in a label cell followed by a value cell.
-            if (e.LocalName is not ("td" or "th" or "dt") || e.NextElementSibling is not { LocalName: "td" or "dd" }) continue;
+            if (!labelCell || e.NextElementSibling is not { LocalName: "td" or "dd" }) continue;
             if (Labels.TryGetValue(NameNormalizer.Normalize(text), out var f) && !found.ContainsKey(f) && ValueBeside(e) is { Length: > 0 and <= 300 } v)
                 found[f] = v;
         }
@@ -85,8 +89,8 @@ internal static class MetadataExtractor
     /// <summary>The value in the next box: &lt;td&gt;label&lt;/td&gt;&lt;td&gt;value&lt;/td&gt;, or the cell after the label's cell.</summary>
     private static string ValueBeside(IElement e)
     {
-        if (e.NextElementSibling is { } next && !IsLabel(next.TextContent)) return Dom.Text(next);
-        if (e.ParentElement is { LocalName: "td" or "th" or "dt" } cell && cell.NextElementSibling is { } nextCell && !IsLabel(nextCell.TextContent))
+        if (e.NextElementSibling is { } next && !IsLabel(Dom.TextContent(next))) return Dom.Text(next);
+        if (e.ParentElement is { LocalName: "td" or "th" or "dt" } cell && cell.NextElementSibling is { } nextCell && !IsLabel(Dom.TextContent(nextCell)))
             return Dom.Text(nextCell);
         return "";
     }

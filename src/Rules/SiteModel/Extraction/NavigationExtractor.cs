@@ -32,7 +32,7 @@ internal static partial class NavigationExtractor
             var a = page.Links[k];
             if (!page.InNavigation(page.LinkAt[k])) continue;
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
-            var name = Dom.LinkText(a);
+            var name = page.NormalizedText(page.LinkAt[k]);
             if (url is null || !IsColumnName(name) || UrlKeys.IsAttachment(url) || UrlKeys.LooksLikeDocument(url)) continue;
             links.Add(new ColumnLink(name, url, ParentInTree(a, pageUrl), ColumnLinkSource.Navigation));
         }
@@ -54,7 +54,7 @@ internal static partial class NavigationExtractor
     }
 
     private static bool InDatedRow(IElement e) =>
-        e.Closest(Css.ListRowOrItem) is { } row && Dates.DateParser.FindDates(row.TextContent, null).Count > 0;
+        e.Closest(Css.ListRowOrItem) is { } row && Dates.DateParser.FindDates(Dom.TextContent(row), null).Count > 0;
 
     private static string? Heading(IEnumerable<IElement> candidates) =>
         candidates.Select(Dom.NormalizedText)
@@ -64,32 +64,35 @@ internal static partial class NavigationExtractor
     public static List<ColumnLink> Breadcrumb(IDocument doc, string pageUrl)
     {
         // Walk up from each 首页 link (a few levels) instead of testing every container: big pages stay linear.
-        IElement? best = null;
-        foreach (var home in Dom.Links(doc).Where(a => Dom.LinkText(a).Contains("首页")))
+        var page = Dom.Elements(doc);
+        var best = -1;
+        for (var k = 0; k < page.Links.Count && best < 0; k++)
         {
-            var e = home.ParentElement;
-            for (int level = 0; level < 4 && e is not null && e.LocalName != "body"; level++, e = e.ParentElement)
+            var home = page.LinkAt[k];
+            if (!page.NormalizedText(home).Contains("首页")) continue;
+            var e = page.Parent[home];
+            for (int level = 0; level < 4 && e >= 0 && page.All[e].LocalName != "body"; level++, e = page.Parent[e])
             {
-                var anchors = e.QuerySelectorAll(Css.Links);
-                if (anchors.Length > 10) break;
-                if (anchors.Length < 2 || anchors[0] != home) continue;
-                var text = Dom.Text(e);
+                var (first, count) = page.LinksIn(e);
+                if (count > 10) break;
+                if (count < 2 || first != k) continue;
+                var text = page.Text(e);
                 if (text.Length > 240) break;
-                if (Dom.HasCrumbMarks(e) || CrumbLabel().IsMatch(text) || text.Contains('>') || text.Contains('»') || text.Contains('›'))
+                if (Dom.HasCrumbMarks(page.All[e]) || CrumbLabel().IsMatch(text) || text.Contains('>') || text.Contains('»') || text.Contains('›'))
                 {
                     best = e;
                     break;
                 }
             }
-            if (best is not null) break;
         }
-        if (best is null) return [];
+        if (best < 0) return [];
         var chain = new List<ColumnLink>();
         string? parent = null;
-        foreach (var a in best.QuerySelectorAll(Css.Links).Skip(1))
+        var (firstLink, links) = page.LinksIn(best);
+        for (var k = firstLink + 1; k < firstLink + links; k++)
         {
-            var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));
-            var name = Dom.LinkText(a);
+            var url = UrlKeys.Resolve(pageUrl, page.Links[k].GetAttribute("href"));
+            var name = page.NormalizedText(page.LinkAt[k]);
             if (url is null || name.Length == 0) continue;
             chain.Add(new ColumnLink(name, url, parent, ColumnLinkSource.Breadcrumb));
             parent = url;
@@ -101,8 +104,11 @@ internal static partial class NavigationExtractor
     public static List<ColumnBlock> MoreLinks(IDocument doc, string pageUrl)
     {
         var blocks = new List<ColumnBlock>();
-        var moreAnchors = Dom.Links(doc).Where(a => MoreText().IsMatch(Dom.LinkText(a))
-            || MoreText().IsMatch(NameNormalizer.Normalize(a.GetAttribute("title") ?? "")) && Dom.LinkText(a).Length == 0).ToList();
+        var page = Dom.Elements(doc);
+        var moreAnchors = Enumerable.Range(0, page.Links.Count)
+            .Where(k => page.NormalizedText(page.LinkAt[k]) is var text && (MoreText().IsMatch(text)
+                || text.Length == 0 && MoreText().IsMatch(NameNormalizer.Normalize(page.Links[k].GetAttribute("title") ?? ""))))
+            .Select(k => page.Links[k]).ToList();
         foreach (var a in moreAnchors)
         {
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));

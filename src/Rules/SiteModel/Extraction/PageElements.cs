@@ -31,6 +31,9 @@ internal sealed class PageElements
     /// <summary>The first element matching <see cref="Css.RelatedNewsTemplate"/>.</summary>
     public IElement? RelatedNewsTemplate { get; private set; }
 
+    /// <summary>The positions of the elements with a text child holding a colon (： or :), where label：value pairs can be.</summary>
+    public List<int> ColonTextAt { get; } = [];
+
     /// <summary>Every element in document order (the html element first).</summary>
     public List<IElement> All { get; } = [];
     /// <summary>The position of each element's parent element, -1 for the root.</summary>
@@ -83,7 +86,7 @@ internal sealed class PageElements
     public string NormalizedText(int i)
     {
         var memo = _normalizedText ??= new string?[All.Count];
-        return memo[i] ??= Catalogue.NameNormalizer.Normalize(All[i].TextContent);
+        return memo[i] ??= Catalogue.NameNormalizer.Normalize(Dom.TextContent(All[i]));
     }
 
     /// <summary><see cref="Dom.Text"/> of the element at <paramref name="i"/>, read once per page.</summary>
@@ -93,25 +96,46 @@ internal sealed class PageElements
         return memo[i] ??= Dom.Text(All[i]);
     }
 
-    /// <summary>The positions of the links inside the element at <paramref name="i"/>, in document order.</summary>
-    public IEnumerable<int> LinksWithin(int i)
+    /// <summary>The links inside the element at <paramref name="i"/>: indexes First .. First + Count - 1 of <see cref="Links"/>.</summary>
+    public (int First, int Count) LinksIn(int i)
     {
-        var end = End[i];
-        for (var k = FirstLinkAfter(i); k < LinkAt.Count && LinkAt[k] < end; k++) yield return k;
+        var first = LinkAt.BinarySearch(i + 1);
+        if (first < 0) first = ~first;
+        var last = LinkAt.BinarySearch(End[i]);
+        if (last < 0) last = ~last;
+        return (first, last - first);
     }
 
-    /// <summary>The index in <see cref="Links"/> of the first link after position <paramref name="i"/>.</summary>
-    private int FirstLinkAfter(int i)
+    /// <summary>Walks <paramref name="doc"/>, into <paramref name="reuse"/> when given: a page's lists then start at the size the last page needed.</summary>
+    public static PageElements Collect(IDocument doc, PageElements? reuse = null)
     {
-        var k = LinkAt.BinarySearch(i + 1);
-        return k >= 0 ? k : ~k;
-    }
-
-    public static PageElements Collect(IDocument doc)
-    {
-        var result = new PageElements();
+        var result = reuse ?? new PageElements();
+        result.Clear();
         result.Walk(doc, -1);
         return result;
+    }
+
+    /// <summary>Forgets the page (and with it every reference into its DOM).</summary>
+    public void Clear()
+    {
+        Links.Clear();
+        LinkAt.Clear();
+        NamedMetas.Clear();
+        Rows.Clear();
+        RowAt.Clear();
+        Forms.Clear();
+        Scripts.Clear();
+        ColonTextAt.Clear();
+        All.Clear();
+        Parent.Clear();
+        End.Clear();
+        FirstH1 = null;
+        RelatedNewsTemplate = null;
+        _holdsLink = null;
+        _inNavigation = null;
+        _inChrome = null;
+        _normalizedText = null;
+        _text = null;
     }
 
     private void Walk(INode parent, int parentAt)
@@ -119,7 +143,13 @@ internal sealed class PageElements
         var children = parent.ChildNodes;
         for (var c = 0; c < children.Length; c++)
         {
-            if (children[c] is not IElement e) continue;
+            if (children[c] is not IElement e)
+            {
+                if (parentAt >= 0 && children[c] is IText t && t.Data.AsSpan().IndexOfAny('：', ':') >= 0
+                    && (ColonTextAt.Count == 0 || ColonTextAt[^1] != parentAt))
+                    ColonTextAt.Add(parentAt);
+                continue;
+            }
             var at = All.Count;
             All.Add(e);
             Parent.Add(parentAt);

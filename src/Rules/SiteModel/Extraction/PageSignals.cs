@@ -50,7 +50,7 @@ internal static class PageSignals
         foreach (var e in doc.QuerySelectorAll(Css.ListHeadings))
         {
             if (Dom.InNavigation(e)) continue;
-            var t = NameNormalizer.Normalize(e.TextContent);
+            var t = NameNormalizer.Normalize(Dom.TextContent(e));
             if (t.Length is >= 2 and <= 20) return t;
         }
         return Title(doc) is { } title ? NameNormalizer.Normalize(title) : null;
@@ -86,6 +86,6 @@ internal static class PageSignals
                 if (t.Data.Contains("{{") && t.Data.Contains("}}") && t.ParentElement is { LocalName: not ("script" or "style") } parent && !Dom.InChrome(parent))
                     return true;
         return Dom.Elements(doc).Scripts.Any(s =>
-            (s.GetAttribute("type") ?? "").Contains("xml") || s.TextContent.Contains("dataproxy.jsp") || s.TextContent.Contains("trsapi"));
+            (s.GetAttribute("type") ?? "").Contains("xml") || Dom.TextContent(s).Contains("dataproxy.jsp") || Dom.TextContent(s).Contains("trsapi"));
     }
 }
