@@ -7,14 +7,6 @@ using Openness.Rules.SiteModel.Extraction;
 
 namespace Openness.Rules.SiteModel;
 
-internal static class Probe
-{
-    public static readonly long[] T = new long[20], A = new long[20]; static long _t, _a; public static readonly string?[] N = new string?[20];
-    public static void Start() { _t = System.Diagnostics.Stopwatch.GetTimestamp(); _a = GC.GetAllocatedBytesForCurrentThread(); }
-    public static void Mark(int i, string n) { var t = System.Diagnostics.Stopwatch.GetTimestamp(); var a = GC.GetAllocatedBytesForCurrentThread(); T[i] += t - _t; A[i] += a - _a; N[i] = n; _t = t; _a = a; }
-    public static void Print() { for (int i = 0; i < 20; i++) if (N[i] != null) Console.Error.WriteLine($"{N[i],-14} {T[i] * 1000.0 / System.Diagnostics.Stopwatch.Frequency,8:0} ms {A[i] / 1e6,8:0} MB"); }
-}
-
 /// <summary>
 /// Builds a unit's <see cref="SiteModel"/> from its snapshot pages without refetching. Pages are streamed: each one
 /// is parsed, read and its DOM dropped before the next, so a 20,000-page snapshot never holds more than one DOM.
@@ -75,7 +67,6 @@ public sealed class SiteModelBuilder
 
     private void Add(SnapshotPage page)
     {
-        Probe.Start();
         Dom.ResetPage();
         PageSignals.ResetPage();
         var stripped = page with { Html = null };
@@ -92,20 +83,14 @@ public sealed class SiteModelBuilder
         var url = page.EffectiveUrl;
         if (UrlKeys.ColumnKey(page.Url) is var requested && requested != UrlKeys.ColumnKey(url)) _redirects[requested] = UrlKeys.ColumnKey(url);
         var fetchedOn = _asOf ?? (page.FetchedAt == default ? DateOnly.FromDateTime(DateTime.UtcNow) : DateOnly.FromDateTime(page.FetchedAt.UtcDateTime));
-        Probe.Mark(0, "pre");
         using var doc = _parser.ParseDocument(page.Html);
-        Probe.Mark(1, "parse");
 
-        Dom.Elements(doc); Probe.Mark(2, "walk");
         var pubDate = PageSignals.PubDate(doc);
-        Probe.Mark(3, "pubdate");
         // A document page's rows matter only inside its "更多" blocks: most detail pages never read them.
         List<ListRow>? listed = null;
         List<ListRow> Rows() => listed ??= ListRowExtractor.Extract(doc, page.Html, url, fetchedOn, _parser);
         var crumbs = NavigationExtractor.Breadcrumb(doc, url);
-        Probe.Mark(4, "crumb");
         foreach (var link in NavigationExtractor.NavigationLinks(doc, url)) AddLink(link, true);
-        Probe.Mark(5, "nav");
         foreach (var link in crumbs) AddLink(link, false);
         foreach (var block in NavigationExtractor.MoreLinks(doc, url))
         {
@@ -114,7 +99,6 @@ public sealed class SiteModelBuilder
             foreach (var row in Rows().Where(r => r.Element is not null && block.Scope.Contains(r.Element)))
                 draft.AddItem(row.Item);
         }
-        Probe.Mark(6, "more+rows");
         foreach (var template in PageSignals.SearchTemplates(doc, url))
             if (!_model.SearchUrls.Contains(template)) _model.SearchUrls.Add(template);
 
@@ -129,16 +113,12 @@ public sealed class SiteModelBuilder
             return;
         }
 
-        Probe.Mark(7, "search");
         var metadata = MetadataExtractor.Extract(doc);
-        Probe.Mark(8, "metadata");
         var articleTitle = PageSignals.Meta(doc, "ArticleTitle");
         var isDetail = !page.Notes.ContainsKey(ListOfNote)
             && (articleTitle is not null || UrlKeys.LooksLikeDocument(url) || metadata.Count(m => m.Key != MetadataField.Title) >= 2);
-        Probe.Mark(9, "isdetail");
         if (isDetail) AddDocument(page, doc, metadata, articleTitle, crumbs, pubDate);
         else AddListPage(page, doc, Rows(), crumbs);
-        Probe.Mark(10, "add");
     }
 
     private void AddListPage(SnapshotPage page, AngleSharp.Dom.IDocument doc, List<ListRow> rows, List<ColumnLink> crumbs)
@@ -193,10 +173,8 @@ public sealed class SiteModelBuilder
         foreach (var a in Dom.Links(doc))
             if (UrlKeys.Resolve(page.EffectiveUrl, a.GetAttribute("href")) is { } href && UrlKeys.IsAttachment(href) && !document.Attachments.Contains(href))
                 document.Attachments.Add(href);
-        Probe.Mark(11, "doc-attach");
         var links = InterpretationLinkExtractor.Extract(doc, page.Html!, page.EffectiveUrl,
             InterpretationLinkExtractor.IsInterpretation(title, document.ColumnName), page.Notes);
-        Probe.Mark(12, "interp");
         document.InterpretationUrls.AddRange(links.Interpretations);
         document.OriginalDocumentUrls.AddRange(links.Originals);
         document.InterpretationLinksViaScript = links.ViaScript;
@@ -224,7 +202,6 @@ public sealed class SiteModelBuilder
 
     private SiteModel Finish()
     {
-        if (Environment.GetEnvironmentVariable("PROBE") is not null) Probe.Print();
         Dom.ResetPage();
         PageSignals.ResetPage();
         foreach (var (link, fromNavigation) in _links)

@@ -30,31 +30,61 @@ public static partial class UrlKeys
         href = href.Trim();
         if (href.StartsWith('#') || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
             || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || href.Contains("{{")) return null;
-        if (BaseUri(baseUrl) is not { } b) return null;
-        var resolved = _resolved ??= new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (resolved.TryGetValue(href, out var known)) return known;
+        if (BaseOf(baseUrl) is not { } b) return null;
+        var shared = _shared ??= new Dictionary<(string, string), string?>();
+        var key = (b.ScopeOf(href), href);
+        if (shared.TryGetValue(key, out var known)) return known;
+        if (shared.Count >= SharedCacheSize) shared.Clear();
         string? result = null;
-        if (Uri.TryCreate(b, href, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)) result = Normalize(u.AbsoluteUri);
-        return resolved[href] = result;
+        if (Uri.TryCreate(b.Uri, href, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)) result = Normalize(u.AbsoluteUri);
+        return shared[key] = result;
     }
 
-    // Every link of a page resolves against the same base, and the same URLs come back on every page (menus,
-    // breadcrumbs): parsing them once per thread keeps the rules stage near the cost of the parse itself.
+    // Every link of a page resolves against the same base, and the same links come back on every page (menus,
+    // breadcrumbs, footers): a link's resolution is kept per thread under the part of the base it depends on
+    // (RFC 3986 §5.2), so /xxgk/ or ../../zcwj/ are resolved once per site or folder, not once per page.
     [ThreadStatic] private static string? _lastBase;
-    [ThreadStatic] private static Uri? _lastBaseUri;
-    [ThreadStatic] private static Dictionary<string, string?>? _resolved;
+    [ThreadStatic] private static ResolutionBase? _lastResolutionBase;
+    [ThreadStatic] private static Dictionary<(string Scope, string Href), string?>? _shared;
     [ThreadStatic] private static Dictionary<string, string>? _columnKeys;
     private const int ColumnKeyCacheSize = 8192;
+    private const int SharedCacheSize = 65536;
 
-    private static Uri? BaseUri(string baseUrl)
+    private static ResolutionBase? BaseOf(string baseUrl)
     {
         if (!ReferenceEquals(baseUrl, _lastBase) && baseUrl != _lastBase)
         {
-            _lastBaseUri = Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) ? b : null;
+            _lastResolutionBase = Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) ? new ResolutionBase(b) : null;
             _lastBase = baseUrl;
-            _resolved?.Clear();
         }
-        return _lastBaseUri;
+        return _lastResolutionBase;
+    }
+
+    /// <summary>A base URL and the parts of it a relative link can depend on.</summary>
+    private sealed class ResolutionBase(Uri uri)
+    {
+        public Uri Uri { get; } = uri;
+        private readonly string _authority = uri.GetLeftPart(UriPartial.Authority);
+        private readonly string _folder = FolderOf(uri.GetLeftPart(UriPartial.Path));
+        // Anything the rules below do not place depends on the whole base (its fragment never matters).
+        private readonly string _whole = uri.GetLeftPart(UriPartial.Query);
+
+        private static string FolderOf(string path) => path[..(path.LastIndexOf('/') + 1)];
+
+        /// <summary>The part of this base that <paramref name="href"/> resolves against.</summary>
+        public string ScopeOf(string href)
+        {
+            if (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                return "";
+            if (href.StartsWith("//", StringComparison.Ordinal)) return Uri.Scheme;
+            if (href.StartsWith('/')) return _authority;
+            // A relative path (a.html, ./a, ../b/) replaces the base's last segment and query; one that starts with
+            // ?, or holds a colon before its first slash (another scheme), or a backslash, is left to the whole base.
+            var colon = href.IndexOf(':');
+            var slash = href.IndexOf('/');
+            if (href.StartsWith('?') || href.Contains('\\') || (colon >= 0 && (slash < 0 || colon < slash))) return _whole;
+            return _folder;
+        }
     }
 
     /// <summary>The URL without its fragment.</summary>
@@ -98,28 +128,36 @@ public static partial class UrlKeys
         if (LooksLikeDocument(url) || IsAttachment(url)) return false;
         var key = ColumnKey(url);
         if (key.EndsWith('/')) return true;
+        // A key with a query, or whose last segment has an extension, is a page (decided without parsing it again).
+        if (key.Contains('?') || (!key.Contains('%') && key.AsSpan(key.LastIndexOf('/') + 1).Contains('.'))) return false;
         // An extensionless last segment (/xxgk/zcjd) is a folder the server redirects to its index.
         return Uri.TryCreate(key, UriKind.Absolute, out var u) && u.Query.Length == 0 && !u.Segments[^1].Contains('.');
     }
 
     public static bool IsAttachment(string url)
     {
-        var path = PathOf(url) ?? (Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url);
-        return AttachmentExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        var path = PathOf(url);
+        if (path.IsEmpty) path = Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath : url;
+        var dot = path.LastIndexOf('.');
+        if (dot < 0) return false;
+        var extension = path[dot..];
+        foreach (var e in AttachmentExtensions)
+            if (extension.Equals(e, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>
     /// The path of an absolute http(s) URL as <see cref="Resolve"/> gives it (already escaped, so it equals
-    /// <see cref="Uri.AbsolutePath"/>), without building a Uri; null for anything else.
+    /// <see cref="Uri.AbsolutePath"/>), without building a Uri; empty for anything else.
     /// </summary>
-    private static string? PathOf(string url)
+    private static ReadOnlySpan<char> PathOf(string url)
     {
         var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        if (scheme is not (4 or 5) || !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return null;
+        if (scheme is not (4 or 5) || !url.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return default;
         var slash = url.IndexOf('/', scheme + 3);
         if (slash < 0) return "/";
         var end = url.IndexOfAny(['?', '#'], slash);
-        return end < 0 ? url[slash..] : url[slash..end];
+        return end < 0 ? url.AsSpan(slash) : url.AsSpan(slash, end - slash);
     }
 
     /// <summary>The portal's key: its folder, so / and /index.html are the same page.</summary>
