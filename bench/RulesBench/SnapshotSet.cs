@@ -6,7 +6,7 @@ using Openness.Rules.SiteModel;
 namespace Openness.RulesBench;
 
 /// <summary>One unit's stored site snapshot of the benchmark: which CMS family, where, and the portal it was taken of.</summary>
-public sealed record BenchSnapshot(PortalFamily Family, string Path, string PortalUrl, int Pages);
+public sealed record BenchSnapshot(string Label, string Path, string PortalUrl, int Pages);
 
 /// <summary>
 /// Writes generated portals of each CMS family into real <see cref="SnapshotStore"/> files, page by page as the
@@ -41,9 +41,44 @@ public static class SnapshotSet
                 Write(path, family, want, new Uri($"http://{host}/"));
             }
             using var store = SnapshotStore.Open(path);
-            result.Add(new BenchSnapshot(family, path, store.GetMeta(PortalKey) ?? portalUrl, store.PageCount()));
+            result.Add(new BenchSnapshot(family.ToString(), path, store.GetMeta(PortalKey) ?? portalUrl, store.PageCount()));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A unit's snapshot of <paramref name="pages"/> pages whose HTML is the real government pages of the shared
+    /// corpus (every whole page, not the fragments), each stored under its own document URL of one portal. The
+    /// generated portals' pages are 2-3 KB; real portal pages are 10-400 KB (menus, footers, sidebars), so this set
+    /// weighs the per-element work as real sites do, the generated set the per-page work.
+    /// </summary>
+    public static BenchSnapshot EnsureRealPages(string folder, int pages)
+    {
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, $"realpages-{pages}.sqlite");
+        const string portalUrl = "http://www.pingtan.gov.cn/index.html";
+        if (!IsComplete(path))
+        {
+            foreach (var f in Directory.GetFiles(folder, System.IO.Path.GetFileName(path) + "*")) File.Delete(f);
+            var files = Directory.GetFiles(Openness.Fixtures.RealPages.Root, "*.html", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(".fragment.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+            if (files.Length == 0) throw new FileNotFoundException($"no real pages under {Openness.Fixtures.RealPages.Root}");
+            Console.WriteLine($"writing a snapshot of {pages} pages from {files.Length} real pages to {path} ...");
+            var html = files.Select(File.ReadAllText).ToArray();
+            var fetchedAt = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+            using var store = SnapshotStore.Open(path);
+            store.SetMeta(PortalKey, portalUrl);
+            for (var i = 0; i < pages; i++)
+            {
+                var day = new DateOnly(2020, 1, 1).AddDays(i % 2000);
+                var url = string.Create(CultureInfo.InvariantCulture,
+                    $"http://www.pingtan.gov.cn/zwgk/c{i % files.Length}/{day:yyyyMM}/t{day:yyyyMMdd}_{100000 + i}.htm");
+                store.Save(Page(url, html[i % html.Length], fetchedAt, 2, null));
+            }
+            store.SetMeta(CompleteKey, "1");
+        }
+        using var done = SnapshotStore.Open(path);
+        return new BenchSnapshot("real pages", path, portalUrl, done.PageCount());
     }
 
     private static bool IsComplete(string path)

@@ -81,7 +81,11 @@ public static partial class DateParser
                 var year = (month, dd).CompareTo((r.Month, r.Day)) > 0 ? r.Year - 1 : r.Year;
                 if (Make(year, month, dd) is { } d) found.Add((m.Index, d));
             }
-        return found.OrderBy(f => f.Index).Select(f => f.Date).ToList();
+        if (found.Count == 0) return [];
+        if (found.Count > 1) found.Sort((a, b) => a.Index.CompareTo(b.Index));
+        var dates = new DateOnly[found.Count];
+        for (var i = 0; i < dates.Length; i++) dates[i] = found[i].Date;
+        return dates;
     }
 
     private static DateOnly? Make(int year, int month, int day) =>

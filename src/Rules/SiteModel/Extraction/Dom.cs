@@ -59,7 +59,10 @@ internal static partial class Dom
     private static string Marks(IElement e) => $"{e.ClassName} {e.Id} {e.GetAttribute("role")}";
 
     public static bool IsNavigationContainer(IElement e) =>
-        e.LocalName == "nav" || e.GetAttribute("role") == "navigation" || NavClass().IsMatch($"{e.ClassName} {e.Id}");
+        e.LocalName == "nav" || (e.Attributes.Length > 0 && (e.GetAttribute("role") == "navigation" || NavClass().IsMatch(ClassAndId(e))));
+
+    /// <summary>"class id" as the class patterns read it; most elements have neither, and " " matches none of them.</summary>
+    private static string ClassAndId(IElement e) => e.Attributes.Length == 0 ? " " : $"{e.ClassName} {e.Id}";
 
     // Every link of a page asks where it sits, and links share their ancestors: the answers are kept per element
     // for the page being read (ResetPage), so each ancestor's class names are matched once, not once per link.
@@ -142,7 +145,7 @@ internal static partial class Dom
     {
         if (e.LocalName is "header" or "footer" or "nav" || IsNavigationContainer(e)) return true;
         if (e.LocalName is "body" or "html") return false;
-        if (ChromeClass().IsMatch($"{e.ClassName} {e.Id}")) return true;
+        if (e.Attributes.Length > 0 && ChromeClass().IsMatch(ClassAndId(e))) return true;
         return null;
     }
 
