@@ -59,7 +59,18 @@ internal static partial class Dom
     private static string Marks(IElement e) => $"{e.ClassName} {e.Id} {e.GetAttribute("role")}";
 
     public static bool IsNavigationContainer(IElement e) =>
-        e.LocalName == "nav" || (e.Attributes.Length > 0 && (e.GetAttribute("role") == "navigation" || NavClass().IsMatch(ClassAndId(e))));
+        e.LocalName == "nav" || (e.Attributes.Length > 0 && (e.GetAttribute("role") == "navigation" || HasNavMarks(ClassAndId(e))));
+
+    // Every branch of NavClass holds one of these words, and of ChromeClass one of those: a class that holds none
+    // (most of them) is answered without running the pattern.
+    private static readonly System.Buffers.SearchValues<string> NavWords =
+        System.Buffers.SearchValues.Create(["nav", "menu", "daohang", "lanmu", "dhlm"], StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> ChromeWords =
+        System.Buffers.SearchValues.Create(["foot", "bottom", "copyright", "header"], StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasNavMarks(string marks) => marks.AsSpan().IndexOfAny(NavWords) >= 0 && NavClass().IsMatch(marks);
+
+    private static bool HasChromeMarks(string marks) => marks.AsSpan().IndexOfAny(ChromeWords) >= 0 && ChromeClass().IsMatch(marks);
 
     /// <summary>"class id" as the class patterns read it; most elements have neither, and " " matches none of them.</summary>
     private static string ClassAndId(IElement e) => e.Attributes.Length == 0 ? " " : $"{e.ClassName} {e.Id}";
@@ -141,11 +152,14 @@ internal static partial class Dom
     }
 
     /// <summary>What the element's own tag and marks say about being chrome; null when it is as its parent is.</summary>
-    public static bool? ChromeMark(IElement e)
+    public static bool? ChromeMark(IElement e) => ChromeMark(e, IsNavigationContainer(e));
+
+    /// <param name="navigationContainer">What <see cref="IsNavigationContainer"/> says of the element, when already known.</param>
+    public static bool? ChromeMark(IElement e, bool navigationContainer)
     {
-        if (e.LocalName is "header" or "footer" or "nav" || IsNavigationContainer(e)) return true;
+        if (e.LocalName is "header" or "footer" or "nav" || navigationContainer) return true;
         if (e.LocalName is "body" or "html") return false;
-        if (e.Attributes.Length > 0 && ChromeClass().IsMatch(ClassAndId(e))) return true;
+        if (e.Attributes.Length > 0 && HasChromeMarks(ClassAndId(e))) return true;
         return null;
     }
 

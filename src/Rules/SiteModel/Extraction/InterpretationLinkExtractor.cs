@@ -87,13 +87,16 @@ internal static class InterpretationLinkExtractor
         if (!rawHtml.Contains('解') && !rawHtml.Contains("&#", StringComparison.Ordinal)) return false;
         // Every heading contains 解 (解读, 图解): only boxes holding such text can be one, so the rest of the page's
         // boxes are not read at all (reading every div's text is quadratic in the page's depth).
+        // The walk noted the elements whose own text holds 解; the boxes holding them are their ancestors.
+        var page = Dom.Elements(doc);
         var candidates = new List<IElement>();
-        var seen = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
-        if (doc.DocumentElement is { } root)
-            foreach (var t in root.Descendants<IText>())
-                if (t.Data.Contains('解'))
-                    for (var p = t.ParentElement; p is not null && seen.Add(p); p = p.ParentElement)
-                        if (p.LocalName is "div" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "span" or "p" or "dt") candidates.Add(p);
+        var seen = new bool[page.All.Count];
+        foreach (var at in page.JieTextAt)
+            for (var p = at; p >= 0 && !seen[p]; p = page.Parent[p])
+            {
+                seen[p] = true;
+                if (page.All[p].LocalName is "div" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "span" or "p" or "dt") candidates.Add(page.All[p]);
+            }
         foreach (var e in candidates)
         {
             if (e.Children.Length > 0 && e.QuerySelector(Css.Blocks) is not null) continue;

@@ -34,6 +34,9 @@ internal sealed class PageElements
     /// <summary>The positions of the elements with a text child holding a colon (： or :), where label：value pairs can be.</summary>
     public List<int> ColonTextAt { get; } = [];
 
+    /// <summary>The positions of the elements with a text child holding 解 (every 解读/图解 heading does).</summary>
+    public List<int> JieTextAt { get; } = [];
+
     /// <summary>Every element in document order (the html element first).</summary>
     public List<IElement> All { get; } = [];
     /// <summary>The position of each element's parent element, -1 for the root.</summary>
@@ -42,6 +45,7 @@ internal sealed class PageElements
     public List<int> End { get; } = [];
 
     private bool[]? _holdsLink;
+    private sbyte[]? _navigationContainer;
     private sbyte[]? _inNavigation;
     private sbyte[]? _inChrome;
     private string?[]? _normalizedText;
@@ -62,12 +66,20 @@ internal sealed class PageElements
     /// <summary>Whether the element at <paramref name="i"/> is an ancestor of the one at <paramref name="j"/>.</summary>
     public bool Contains(int i, int j) => i < j && j < End[i];
 
+    /// <summary><see cref="Dom.IsNavigationContainer"/> of the element at <paramref name="i"/> (menus and chrome both ask it).</summary>
+    private bool IsNavigationContainer(int i)
+    {
+        var memo = _navigationContainer ??= new sbyte[All.Count];
+        if (memo[i] == 0) memo[i] = Dom.IsNavigationContainer(All[i]) ? (sbyte)1 : (sbyte)-1;
+        return memo[i] > 0;
+    }
+
     /// <summary><see cref="Dom.InNavigation(IElement)"/> of the element at <paramref name="i"/>.</summary>
     public bool InNavigation(int i)
     {
         var memo = _inNavigation ??= new sbyte[All.Count];
         if (memo[i] != 0) return memo[i] > 0;
-        var result = Dom.IsNavigationContainer(All[i]) || (Parent[i] >= 0 && InNavigation(Parent[i]));
+        var result = IsNavigationContainer(i) || (Parent[i] >= 0 && InNavigation(Parent[i]));
         memo[i] = result ? (sbyte)1 : (sbyte)-1;
         return result;
     }
@@ -77,7 +89,7 @@ internal sealed class PageElements
     {
         var memo = _inChrome ??= new sbyte[All.Count];
         if (memo[i] != 0) return memo[i] > 0;
-        var result = Dom.ChromeMark(All[i]) ?? (Parent[i] >= 0 && InChrome(Parent[i]));
+        var result = Dom.ChromeMark(All[i], IsNavigationContainer(i)) ?? (Parent[i] >= 0 && InChrome(Parent[i]));
         memo[i] = result ? (sbyte)1 : (sbyte)-1;
         return result;
     }
@@ -126,12 +138,14 @@ internal sealed class PageElements
         Forms.Clear();
         Scripts.Clear();
         ColonTextAt.Clear();
+        JieTextAt.Clear();
         All.Clear();
         Parent.Clear();
         End.Clear();
         FirstH1 = null;
         RelatedNewsTemplate = null;
         _holdsLink = null;
+        _navigationContainer = null;
         _inNavigation = null;
         _inChrome = null;
         _normalizedText = null;
@@ -145,9 +159,12 @@ internal sealed class PageElements
         {
             if (children[c] is not IElement e)
             {
-                if (parentAt >= 0 && children[c] is IText t && t.Data.AsSpan().IndexOfAny('：', ':') >= 0
-                    && (ColonTextAt.Count == 0 || ColonTextAt[^1] != parentAt))
-                    ColonTextAt.Add(parentAt);
+                if (parentAt >= 0 && children[c] is IText t)
+                {
+                    var data = t.Data.AsSpan();
+                    if (data.IndexOfAny('：', ':') >= 0 && (ColonTextAt.Count == 0 || ColonTextAt[^1] != parentAt)) ColonTextAt.Add(parentAt);
+                    if (data.Contains('解') && (JieTextAt.Count == 0 || JieTextAt[^1] != parentAt)) JieTextAt.Add(parentAt);
+                }
                 continue;
             }
             var at = All.Count;
