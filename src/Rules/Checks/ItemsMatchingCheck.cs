@@ -22,9 +22,16 @@ public sealed class ItemsMatchingCheck : ICheck
         var count = parameters.Number("count") ?? 1;
         bool InPeriod(DateOnly? d) => within is null || (d is { } x && CheckSupport.Within(context, x, within.Value));
         // Case matters only for keywords with letters (PPP); the Chinese ones compare ordinally, which is much cheaper.
-        var comparisons = keywords.Select(k => (k, k.Any(c => char.ToUpperInvariant(c) != char.ToLowerInvariant(c))
-            ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)).ToList();
-        bool Matches(string? title) => title is not null && comparisons.Any(k => title.Contains(k.Item1, k.Item2));
+        var comparisons = keywords.Select(k => (Keyword: k, Comparison: k.Any(c => char.ToUpperInvariant(c) != char.ToLowerInvariant(c))
+            ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)).ToArray();
+        // Asked of every item and document of the site, once per indicator that uses the check: a plain loop.
+        bool Matches(string? title)
+        {
+            if (title is null) return false;
+            foreach (var (keyword, comparison) in comparisons)
+                if (title.Contains(keyword, comparison)) return true;
+            return false;
+        }
 
         var hits = new Dictionary<string, Evidence>();
         foreach (var column in CheckSupport.Columns(context, ids))

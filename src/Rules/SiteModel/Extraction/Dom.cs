@@ -178,5 +178,8 @@ internal static partial class Dom
 
     public static bool IsHeadingLike(IElement e) =>
         e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "dt" or "strong" or "b" or "legend" or "caption"
-        || Regex.IsMatch($"{e.ClassName} {e.Id}", "tit|title|hd|head|name|bt", RegexOptions.IgnoreCase);
+        || HeadingClass().IsMatch($"{e.ClassName} {e.Id}");
+
+    [GeneratedRegex("tit|title|hd|head|name|bt", RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingClass();
 }

@@ -12,7 +12,7 @@ public enum MetadataField { IndexNumber, IssuingBody, WrittenDate, PublishedDate
 /// (<c>索&amp;ensp;引&amp;ensp;号：&lt;font&gt;value&lt;/font&gt;</c>), 邯郸 <c>&lt;p&gt;&lt;strong&gt;索引号&lt;/strong&gt;：value&lt;/p&gt;</c>,
 /// and generic <c>label：value</c>. Text in HTML comments never reaches the DOM's text, so commented-out rows do not count.
 /// </summary>
-internal static class MetadataExtractor
+internal static partial class MetadataExtractor
 {
     private static readonly Dictionary<string, MetadataField> Labels = new()
     {
@@ -29,6 +29,9 @@ internal static class MetadataExtractor
     };
 
     private static readonly char[] Colons = ['：', ':'];
+
+    [GeneratedRegex(@"\s[\u4e00-\u9fa5]{2,6}[：:]")]
+    private static partial Regex OtherLabel();
 
     // Any known label, its characters possibly spaced out (索&ensp;引&ensp;号, 标　　题), then a colon.
     private static readonly Regex LabelColon = new(
@@ -98,7 +101,7 @@ internal static class MetadataExtractor
     /// <summary>Drops a trailing unknown "label：value" (来源：, 浏览次数：) that followed the value in the same box.</summary>
     private static string CutAtOtherLabel(string value)
     {
-        var m = Regex.Match(value, @"\s[\u4e00-\u9fa5]{2,6}[：:]");
+        var m = OtherLabel().Match(value);
         return m.Success ? value[..m.Index].Trim() : value;
     }
 
