@@ -116,7 +116,7 @@ public sealed class SiteModelBuilder
         var metadata = MetadataExtractor.Extract(doc);
         var articleTitle = PageSignals.Meta(doc, "ArticleTitle");
         var isDetail = !page.Notes.ContainsKey(ListOfNote)
-            && (articleTitle is not null || UrlKeys.LooksLikeDocument(url) || metadata.Count(m => m.Key != MetadataField.Title) >= 2);
+            && (articleTitle is not null || UrlKeys.LooksLikeDocument(url) || metadata.Count - (metadata.ContainsKey(MetadataField.Title) ? 1 : 0) >= 2);
         if (isDetail) AddDocument(page, doc, metadata, articleTitle, crumbs, pubDate);
         else AddListPage(page, doc, Rows(), crumbs);
     }

@@ -48,7 +48,12 @@ internal static class InterpretationLinkExtractor
         if (!list.Contains(url)) list.Add(url);
     }
 
-    private static bool ContainsAny(string text, string[] words) => words.Any(text.Contains);
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var w in words)
+            if (text.Contains(w, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>The short heading that opens the block the anchor sits in (相关解读, 原文链接 ...), up to four levels up.</summary>
     /// <remarks>

@@ -21,6 +21,10 @@ internal static partial class NavigationExtractor
     [GeneratedRegex(@"当前位置|您的位置|你的位置|所在位置|现在位置|当前页面")]
     private static partial Regex CrumbLabel();
 
+    /// <summary><see cref="MoreText"/>, after the test every one of its branches passes (更多 or more in the text).</summary>
+    private static bool IsMoreText(string text) =>
+        (text.Contains("更多", StringComparison.Ordinal) || text.Contains("more", StringComparison.OrdinalIgnoreCase)) && MoreText().IsMatch(text);
+
     private static readonly HashSet<string> NotColumns = ["首页", "网站首页", "返回首页", "主页", "登录", "注册", "无障碍", "English", "繁體", "繁体", "简体", "关闭", "打印", "收藏"];
 
     public static List<ColumnLink> NavigationLinks(IDocument doc, string pageUrl)
@@ -105,10 +109,13 @@ internal static partial class NavigationExtractor
     {
         var blocks = new List<ColumnBlock>();
         var page = Dom.Elements(doc);
-        var moreAnchors = Enumerable.Range(0, page.Links.Count)
-            .Where(k => page.NormalizedText(page.LinkAt[k]) is var text && (MoreText().IsMatch(text)
-                || text.Length == 0 && MoreText().IsMatch(NameNormalizer.Normalize(page.Links[k].GetAttribute("title") ?? ""))))
-            .Select(k => page.Links[k]).ToList();
+        var moreAnchors = new List<IElement>();
+        for (var k = 0; k < page.Links.Count; k++)
+        {
+            var text = page.NormalizedText(page.LinkAt[k]);
+            if (text.Length == 0) text = NameNormalizer.Normalize(page.Links[k].GetAttribute("title") ?? "");
+            if (IsMoreText(text)) moreAnchors.Add(page.Links[k]);
+        }
         foreach (var a in moreAnchors)
         {
             var url = UrlKeys.Resolve(pageUrl, a.GetAttribute("href"));

@@ -15,8 +15,9 @@ internal static class PageSignals
     {
         if (!ReferenceEquals(doc, _metasOf) || _metas is null)
         {
-            _metas = Dom.Elements(doc).NamedMetas
-                .Select(m => (m.GetAttribute("name") ?? "", m.GetAttribute("content") ?? "")).ToList();
+            var metas = Dom.Elements(doc).NamedMetas;
+            _metas = new List<(string Name, string Content)>(metas.Count);
+            foreach (var m in metas) _metas.Add((m.GetAttribute("name") ?? "", m.GetAttribute("content") ?? ""));
             _metasOf = doc;
         }
         foreach (var name in names)
