@@ -66,7 +66,7 @@ internal static partial class MetadataExtractor
             var text = Dom.TextContent(e);
             if (text.Length > 600) continue;
             // Without a colon only a bare label cell can hold a label (checked below); skip the big pattern.
-            var matches = holdsColon[i] ? LabelColon.Matches(text) : null;
+            var matches = holdsColon[i] && MayHoldLabel(text) ? LabelColon.Matches(text) : null;
             if (matches is { Count: > 0 })
             {
                 // One box may hold several pairs: "来源：测试县 发布日期：2026-11-20 浏览次数：12".
@@ -87,6 +87,27 @@ internal static partial class MetadataExtractor
                 found[f] = v;
         }
         return found;
+    }
+
+    // The last character of every label: a label：value pair needs one of them right before a colon (spaces apart).
+    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(
+        new string(Labels.Keys.Select(k => k[^1]).Distinct().ToArray()));
+
+    /// <summary>
+    /// False when no colon in <paramref name="text"/> follows a label's last character (whitespace apart, as
+    /// <see cref="LabelColon"/> allows), so the pattern cannot match: "各部门：", "当前位置：", "网站标识码：" are not read.
+    /// </summary>
+    private static bool MayHoldLabel(string text)
+    {
+        for (var colon = text.AsSpan().IndexOfAny(Colons); colon >= 0; )
+        {
+            var before = colon - 1;
+            while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
+            if (before >= 0 && LabelEnds.Contains(text[before])) return true;
+            var next = text.AsSpan(colon + 1).IndexOfAny(Colons);
+            colon = next < 0 ? -1 : colon + 1 + next;
+        }
+        return false;
     }
 
     /// <summary>The value in the next box: &lt;td&gt;label&lt;/td&gt;&lt;td&gt;value&lt;/td&gt;, or the cell after the label's cell.</summary>
