@@ -33,14 +33,17 @@ public sealed class ItemsMatchingCheck : ICheck
             return false;
         }
 
+        // The first sighting of a URL is its evidence; later ones (the same document listed again) are not written out.
         var hits = new Dictionary<string, Evidence>();
         foreach (var column in CheckSupport.Columns(context, ids))
-            foreach (var item in column.Items.Where(i => Matches(i.Title) && InPeriod(i.Date)))
-                hits.TryAdd(item.Url, CheckSupport.EvidenceAt(context, item.Url,
-                    $"栏目“{column.NameAsShown}”：{item.Title}{(item.Date is { } d ? "（" + CheckSupport.Day(d) + "）" : "")}", column.PageUrls.FirstOrDefault() ?? column.Url));
+            foreach (var item in column.Items)
+                if (Matches(item.Title) && InPeriod(item.Date) && !hits.ContainsKey(item.Url))
+                    hits[item.Url] = CheckSupport.EvidenceAt(context, item.Url,
+                        $"栏目“{column.NameAsShown}”：{item.Title}{(item.Date is { } d ? "（" + CheckSupport.Day(d) + "）" : "")}", column.PageUrls.FirstOrDefault() ?? column.Url);
         var documents = ids.Count == 0 ? context.Site.Documents : CheckSupport.Documents(context, ids);
-        foreach (var doc in documents.Where(d => Matches(d.Title) && InPeriod(d.PublishedDate)))
-            hits.TryAdd(doc.Url, CheckSupport.EvidenceAt(context, doc.Url, $"{doc.Title}{(doc.PublishedDate is { } d ? "（" + CheckSupport.Day(d) + "）" : "")}"));
+        foreach (var doc in documents)
+            if (Matches(doc.Title) && InPeriod(doc.PublishedDate) && !hits.ContainsKey(doc.Url))
+                hits[doc.Url] = CheckSupport.EvidenceAt(context, doc.Url, $"{doc.Title}{(doc.PublishedDate is { } d ? "（" + CheckSupport.Day(d) + "）" : "")}");
 
         var words = string.Join("、", keywords.Select(k => $"“{k}”"));
         var period = within is null ? "" : $"{within}内";

@@ -23,6 +23,13 @@ public static partial class DateParser
     /// <summary>The first date in <paramref name="text"/>, or false when it holds none (impossible dates are rejected).</summary>
     public static bool TryParse(string? text, DateOnly? reference, out DateOnly date)
     {
+        // Metas and metadata cells mostly start with the date itself ("2026-11-20 10:20"): a date at index 0 is the
+        // first one whatever follows, so the patterns need not run.
+        if (LeadingIsoDate(text) is { } leading)
+        {
+            date = leading;
+            return true;
+        }
         foreach (var d in FindDates(text, reference))
         {
             date = d;
@@ -30,6 +37,20 @@ public static partial class DateParser
         }
         date = default;
         return false;
+    }
+
+    /// <summary>
+    /// yyyy-MM-dd at the very start of the text (year 19xx/20xx, not followed by a digit), as <c>FullDate</c> would read
+    /// it there; null for anything else, which the patterns then read.
+    /// </summary>
+    private static DateOnly? LeadingIsoDate(string? text)
+    {
+        if (text is null || text.Length < 10 || text[4] != '-' || text[7] != '-') return null;
+        if (!(text.StartsWith("19", StringComparison.Ordinal) || text.StartsWith("20", StringComparison.Ordinal))) return null;
+        foreach (var i in (ReadOnlySpan<int>)[2, 3, 5, 6, 8, 9])
+            if (!char.IsAsciiDigit(text[i])) return null;
+        if (text.Length > 10 && char.IsDigit(text[10])) return null;
+        return Make(int.Parse(text.AsSpan(0, 4)), int.Parse(text.AsSpan(5, 2)), int.Parse(text.AsSpan(8, 2)));
     }
 
     public static DateOnly? Parse(string? text, DateOnly? reference = null) => TryParse(text, reference, out var d) ? d : null;
@@ -60,7 +81,7 @@ public static partial class DateParser
             taken.Add((m.Index, m.Index + m.Length));
             var month = m.Groups["m"].Success ? m.Groups["m"].Value : m.Groups["m2"].Value;
             var day = m.Groups["d"].Success ? m.Groups["d"].Value : m.Groups["d2"].Value;
-            if (Make(int.Parse(m.Groups["y"].Value), int.Parse(month), int.Parse(day)) is { } d) found.Add((m.Index, d));
+            if (Make(Number(m.Groups["y"].Value), Number(month), Number(day)) is { } d) found.Add((m.Index, d));
         }
         foreach (Match m in ChineseDate().Matches(text))
         {
@@ -76,7 +97,7 @@ public static partial class DateParser
             {
                 if (taken.Any(t => m.Index < t.End && m.Index + m.Length > t.Start)) continue;
                 var day = m.Groups["d"].Success ? m.Groups["d"].Value : m.Groups["d2"].Value;
-                int month = int.Parse(m.Groups["m"].Value), dd = int.Parse(day);
+                int month = Number(m.Groups["m"].Value), dd = Number(day);
                 // A list shows this year's items with MM-DD; one later than the reference date is last year's.
                 var year = (month, dd).CompareTo((r.Month, r.Day)) > 0 ? r.Year - 1 : r.Year;
                 if (Make(year, month, dd) is { } d) found.Add((m.Index, d));
@@ -86,6 +107,17 @@ public static partial class DateParser
         var dates = new DateOnly[found.Count];
         for (var i = 0; i < dates.Length; i++) dates[i] = found[i].Date;
         return dates;
+    }
+
+    /// <summary>
+    /// The value of the digits \d matched: any Unicode decimal digit, so full-width ２０ reads as 20 (int.Parse
+    /// accepts only ASCII digits and threw on them).
+    /// </summary>
+    private static int Number(string digits)
+    {
+        var n = 0;
+        foreach (var c in digits) n = n * 10 + System.Globalization.CharUnicodeInfo.GetDecimalDigitValue(c);
+        return n;
     }
 
     private static DateOnly? Make(int year, int month, int day) =>

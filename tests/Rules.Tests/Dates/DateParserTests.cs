@@ -33,6 +33,24 @@ public class DateParserTests
     public void Reads_short_and_chinese_numbers(string text, int y, int m, int d) =>
         Assert.That(DateParser.Parse(text), Is.EqualTo(new DateOnly(y, m, d)));
 
+    // A date at the very start is read without the patterns: the shortcut must give what they give.
+    [TestCase("2026-13-01 发布 2026-11-20", "2026-11-20")]
+    [TestCase("2026-02-30，2026-03-01", "2026-03-01")]
+    [TestCase("2026-11-201", null)]
+    [TestCase("2026-11-20T10:20:00+08:00", "2026-11-20")]
+    [TestCase("1899-11-20", null)]
+    [TestCase("2026-11-2０", "2026-11-20")]
+    [TestCase("2026-11-20２", null)]
+    public void A_leading_date_is_read_as_the_patterns_read_it(string text, string? expected) =>
+        Assert.That(DateParser.Parse(text, Reference), Is.EqualTo(expected is null ? (DateOnly?)null : DateOnly.Parse(expected)));
+
+    [TestCase("各乡镇人民政府，县政府各部门：", false)]
+    [TestCase("二〇二六年十一月二十日", true)]
+    [TestCase("第１２期", true)]
+    [TestCase("", false)]
+    public void Texts_without_a_digit_or_a_year_and_month_cannot_hold_a_date(string text, bool may) =>
+        Assert.That(DateParser.MayHoldDate(text), Is.EqualTo(may));
+
     [Test]
     public void Month_day_later_than_the_reference_belongs_to_the_previous_year()
     {
