@@ -192,7 +192,8 @@ internal sealed class PageElements
                 case "script": if (Css.Script.Match(e, null)) Scripts.Add(e); break;
                 case "h1": if (FirstH1 is null && Css.H1.Match(e, null)) FirstH1 = e; break;
             }
-            if (RelatedNewsTemplate is null && (e.LocalName == "iframe" || e.HasAttribute("ms-controller")) && Css.RelatedNewsTemplate.Match(e, null))
+            if (RelatedNewsTemplate is null && (e.LocalName == "iframe" || (e.Attributes.Length > 0 && e.HasAttribute("ms-controller")))
+                && Css.RelatedNewsTemplate.Match(e, null))
                 RelatedNewsTemplate = e;
             if (e.HasChildNodes) Walk(e, at);
             End[at] = All.Count;

@@ -114,7 +114,7 @@ public static partial class UrlKeys
         if (slash >= 0 && ListPageFile().IsMatch(path[(slash + 1)..])) path = path[..(slash + 1)];
         // /xxgk/zcjd and /xxgk/zcjd/ are one folder (servers redirect the first to the second).
         else if (slash >= 0 && path.Length > slash + 1 && !path[(slash + 1)..].Contains('.')) path += "/";
-        var query = string.Join("&", u.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+        var query = u.Query.Length <= 1 ? "" : string.Join("&", u.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !PagingParameters.Contains(p.Split('=')[0])));
         var host = u.IsDefaultPort ? u.Host.ToLowerInvariant() : $"{u.Host.ToLowerInvariant()}:{u.Port}";
         return $"{u.Scheme}://{host}{path}{(query.Length > 0 ? "?" + query : "")}";
