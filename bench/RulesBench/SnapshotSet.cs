@@ -33,15 +33,12 @@ public static class SnapshotSet
         {
             var want = (int)Math.Ceiling(totalPages * share);
             var path = System.IO.Path.Combine(folder, $"{family.ToString().ToLowerInvariant()}-{want}.sqlite");
-            var portalUrl = $"http://{host}/index.html";
-            if (!IsComplete(path))
+            var root = new Uri($"http://{host}/");
+            result.Add(Once(family.ToString(), path, new Uri(root, "/index.html").AbsoluteUri, store =>
             {
-                foreach (var f in Directory.GetFiles(folder, System.IO.Path.GetFileName(path) + "*")) File.Delete(f);
                 Console.WriteLine($"writing {family} snapshot of at least {want} pages to {path} ...");
-                Write(path, family, want, new Uri($"http://{host}/"));
-            }
-            using var store = SnapshotStore.Open(path);
-            result.Add(new BenchSnapshot(family.ToString(), path, store.GetMeta(PortalKey) ?? portalUrl, store.PageCount()));
+                Write(store, family, want, root);
+            }));
         }
         return result;
     }
@@ -56,18 +53,14 @@ public static class SnapshotSet
     {
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, $"realpages-{pages}.sqlite");
-        const string portalUrl = "http://www.pingtan.gov.cn/index.html";
-        if (!IsComplete(path))
+        return Once("real pages", path, "http://www.pingtan.gov.cn/index.html", store =>
         {
-            foreach (var f in Directory.GetFiles(folder, System.IO.Path.GetFileName(path) + "*")) File.Delete(f);
             var files = Directory.GetFiles(Openness.Fixtures.RealPages.Root, "*.html", SearchOption.AllDirectories)
                 .Where(f => !f.Contains(".fragment.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
             if (files.Length == 0) throw new FileNotFoundException($"no real pages under {Openness.Fixtures.RealPages.Root}");
             Console.WriteLine($"writing a snapshot of {pages} pages from {files.Length} real pages to {path} ...");
             var html = files.Select(File.ReadAllText).ToArray();
             var fetchedAt = new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
-            using var store = SnapshotStore.Open(path);
-            store.SetMeta(PortalKey, portalUrl);
             for (var i = 0; i < pages; i++)
             {
                 var day = new DateOnly(2020, 1, 1).AddDays(i % 2000);
@@ -75,10 +68,25 @@ public static class SnapshotSet
                     $"http://www.pingtan.gov.cn/zwgk/c{i % files.Length}/{day:yyyyMM}/t{day:yyyyMMdd}_{100000 + i}.htm");
                 store.Save(Page(url, html[i % html.Length], fetchedAt, 2, null));
             }
+        });
+    }
+
+    /// <summary>
+    /// The snapshot at <paramref name="path"/>, written by <paramref name="write"/> unless a complete one is already
+    /// there (an interrupted one is deleted first).
+    /// </summary>
+    private static BenchSnapshot Once(string label, string path, string portalUrl, Action<SnapshotStore> write)
+    {
+        if (!IsComplete(path))
+        {
+            foreach (var f in Directory.GetFiles(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileName(path) + "*")) File.Delete(f);
+            using var store = SnapshotStore.Open(path);
+            store.SetMeta(PortalKey, portalUrl);
+            write(store);
             store.SetMeta(CompleteKey, "1");
         }
         using var done = SnapshotStore.Open(path);
-        return new BenchSnapshot("real pages", path, portalUrl, done.PageCount());
+        return new BenchSnapshot(label, path, done.GetMeta(PortalKey) ?? portalUrl, done.PageCount());
     }
 
     private static bool IsComplete(string path)
@@ -88,13 +96,11 @@ public static class SnapshotSet
         return store.GetMeta(CompleteKey) == "1";
     }
 
-    private static void Write(string path, PortalFamily family, int pages, Uri root)
+    private static void Write(SnapshotStore store, PortalFamily family, int pages, Uri root)
     {
         var spec = SpecFor(family, pages);
         var portal = PortalGenerator.Generate(spec);
         var fetchedAt = new DateTimeOffset(spec.Today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
-        using var store = SnapshotStore.Open(path);
-        store.SetMeta(PortalKey, new Uri(root, "/index.html").AbsoluteUri);
         var depth = 0;
         // Home page first, as a crawl finds it; then every page a crawl reaches (the avalon documents past the first
         // list page too: a browser-mode crawl renders the lists that lead to them).
@@ -103,7 +109,6 @@ public static class SnapshotSet
         if (family == PortalFamily.Hanweb)
             foreach (var column in portal.Columns)
                 SaveDataProxyGroups(store, root, column, portal.HanwebRecords[column.Id], fetchedAt);
-        store.SetMeta(CompleteKey, "1");
     }
 
     /// <summary>A spec with at least <paramref name="pages"/> pages in the snapshot (Hanweb: its dataproxy groups count).</summary>

@@ -75,23 +75,12 @@ internal static partial class Dom
     /// <summary>"class id" as the class patterns read it; most elements have neither, and " " matches none of them.</summary>
     private static string ClassAndId(IElement e) => e.Attributes.Length == 0 ? " " : $"{e.ClassName} {e.Id}";
 
-    // Every link of a page asks where it sits, and links share their ancestors: the answers are kept per element
-    // for the page being read (ResetPage), so each ancestor's class names are matched once, not once per link.
-    [ThreadStatic] private static Dictionary<IElement, bool>? _inNavigation;
-    [ThreadStatic] private static Dictionary<IElement, bool>? _inChrome;
-
-    [ThreadStatic] private static Dictionary<IElement, string>? _linkText;
-    [ThreadStatic] private static Dictionary<IElement, string>? _normalizedText;
     [ThreadStatic] private static IDocument? _walkOf;
     [ThreadStatic] private static PageElements? _walk;
 
-    /// <summary>Forgets the answers about the previous page's elements (the builder calls it before each page).</summary>
+    /// <summary>Forgets the previous page's walk and the answers kept with it (the builder calls it before each page).</summary>
     public static void ResetPage()
     {
-        _inNavigation?.Clear();
-        _inChrome?.Clear();
-        _linkText?.Clear();
-        _normalizedText?.Clear();
         _walkOf = null;
         _walk?.Clear();
     }
@@ -113,43 +102,29 @@ internal static partial class Dom
     /// <summary>The page's links (a[href]) in document order.</summary>
     public static List<IElement> Links(IDocument doc) => Elements(doc).Links;
 
-    /// <summary>A link's text as <see cref="NameNormalizer"/> gives it, read once per page.</summary>
-    public static string LinkText(IElement a)
+    // Links share their ancestors, and headings are looked for before every link of a block: the questions below
+    // are answered once per element of the walked page, from its arrays. An element of another document (a Hanweb
+    // record fragment) is answered without keeping anything.
+    private static int PositionOf(IElement e, out PageElements page)
     {
-        var memo = _linkText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
-        if (!memo.TryGetValue(a, out var text)) memo[a] = text = NameNormalizer.Normalize(TextContent(a));
-        return text;
+        page = _walk!;
+        return _walk is not null && ReferenceEquals(e.Owner, _walkOf) ? _walk.IndexOf(e) : -1;
     }
 
-    /// <summary>
-    /// An element's text as <see cref="NameNormalizer"/> gives it, read once per page: block headings are looked for
-    /// before every link of a block, so the same elements' text was read once per link.
-    /// </summary>
-    public static string NormalizedText(IElement e)
-    {
-        var memo = _normalizedText ??= new Dictionary<IElement, string>(ReferenceEqualityComparer.Instance);
-        if (!memo.TryGetValue(e, out var text)) memo[e] = text = NameNormalizer.Normalize(TextContent(e));
-        return text;
-    }
+    /// <summary>An element's text as <see cref="NameNormalizer"/> gives it (a link's name, a heading).</summary>
+    public static string NormalizedText(IElement e) =>
+        PositionOf(e, out var page) is var i and >= 0 ? page.NormalizedText(i) : NameNormalizer.Normalize(TextContent(e));
 
-    public static bool InNavigation(IElement e)
-    {
-        var memo = _inNavigation ??= new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
-        if (memo.TryGetValue(e, out var known)) return known;
-        var result = IsNavigationContainer(e) || (e.ParentElement is { } parent && InNavigation(parent));
-        memo[e] = result;
-        return result;
-    }
+    public static bool InNavigation(IElement e) =>
+        PositionOf(e, out var page) is var i and >= 0
+            ? page.InNavigation(i)
+            : IsNavigationContainer(e) || (e.ParentElement is { } parent && InNavigation(parent));
 
     /// <summary>In the header, footer or a menu: site chrome, not the page's own content.</summary>
-    public static bool InChrome(IElement e)
-    {
-        var memo = _inChrome ??= new Dictionary<IElement, bool>(ReferenceEqualityComparer.Instance);
-        if (memo.TryGetValue(e, out var known)) return known;
-        var result = ChromeMark(e) ?? (e.ParentElement is { } parent && InChrome(parent));
-        memo[e] = result;
-        return result;
-    }
+    public static bool InChrome(IElement e) =>
+        PositionOf(e, out var page) is var i and >= 0
+            ? page.InChrome(i)
+            : ChromeMark(e) ?? (e.ParentElement is { } parent && InChrome(parent));
 
     /// <summary>What the element's own tag and marks say about being chrome; null when it is as its parent is.</summary>
     public static bool? ChromeMark(IElement e) => ChromeMark(e, IsNavigationContainer(e));

@@ -134,7 +134,7 @@ internal static partial class NavigationExtractor
             if (heading is null || scope is null) continue;
             // The block is where the heading was found, widened once when the rows sit beside the heading's box.
             var block = scope.QuerySelector(Css.Rows) is null && scope.ParentElement is { } up
-                && up.QuerySelectorAll(Css.Links).Count(x => MoreText().IsMatch(Dom.LinkText(x))) <= 1 ? up : scope;
+                && up.QuerySelectorAll(Css.Links).Count(x => MoreText().IsMatch(Dom.NormalizedText(x))) <= 1 ? up : scope;
             blocks.Add(new ColumnBlock(new ColumnLink(heading, url, null, ColumnLinkSource.MoreLink), block));
         }
         return blocks;

@@ -44,6 +44,7 @@ internal sealed class PageElements
     /// <summary>One past the position of each element's last descendant: its subtree is [i, End[i]).</summary>
     public List<int> End { get; } = [];
 
+    private Dictionary<IElement, int>? _positions;
     private bool[]? _holdsLink;
     private sbyte[]? _navigationContainer;
     private sbyte[]? _inNavigation;
@@ -61,6 +62,17 @@ internal sealed class PageElements
                 for (var p = Parent[a]; p >= 0 && !_holdsLink[p]; p = Parent[p]) _holdsLink[p] = true;
         }
         return _holdsLink[i];
+    }
+
+    /// <summary>The position of <paramref name="e"/> in <see cref="All"/>, -1 when it is not of this page.</summary>
+    public int IndexOf(IElement e)
+    {
+        if (_positions is null)
+        {
+            _positions = new Dictionary<IElement, int>(All.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < All.Count; i++) _positions[All[i]] = i;
+        }
+        return _positions.TryGetValue(e, out var at) ? at : -1;
     }
 
     /// <summary>Whether the element at <paramref name="i"/> is an ancestor of the one at <paramref name="j"/>.</summary>
@@ -144,6 +156,7 @@ internal sealed class PageElements
         End.Clear();
         FirstH1 = null;
         RelatedNewsTemplate = null;
+        _positions = null;
         _holdsLink = null;
         _navigationContainer = null;
         _inNavigation = null;
