@@ -19,19 +19,29 @@ export OPENNESS_REQUIRE_ALL="${CI:-false}"
 
 log="$(mktemp)"
 set +e
-dotnet test "$root/Crawler.sln" -c Release --nologo "$@" 2>&1 | tee "$log"
+# A test that runs past 15 minutes (none takes 4) is a hang: its test host is stopped and the test named, instead
+# of CI's clock running out with no word of where.
+dotnet test "$root/Crawler.sln" -c Release --nologo \
+  --blame-hang-timeout 15min --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
 # One closing line over all test assemblies, e.g. "Tests: 212 passed, 0 failed, 0 skipped".
 python3 - "$log" <<'PY'
 import re, sys
-passed = failed = skipped = 0
-for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+passed = failed = skipped = aborted = 0
+hung = []
+lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
+for i, line in enumerate(lines):
     m = re.search(r"Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)", line)
     if m:
         failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
-print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
+    if line.strip() == "Test Run Aborted.":
+        aborted += 1
+    if line.startswith("The test running when the crash occurred") and i + 1 < len(lines):
+        hung.append(lines[i + 1].strip())
+print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped"
+      + (f"; {aborted} test run(s) aborted (hung or crashed: {', '.join(hung) or 'see above'})" if aborted else ""))
 PY
 rm -f "$log"
 exit "$status"

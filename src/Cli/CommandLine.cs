@@ -33,6 +33,11 @@ public static class CommandLine
             ReportInputErrors(ex);
             return InputError;
         }
+        catch (Openness.Storage.MigrationLockException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
     }
 
     /// <summary>Every problem on its own line as file:line:column: message, then a count.</summary>

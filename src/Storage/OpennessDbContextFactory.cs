@@ -21,13 +21,35 @@ public static class OpennessDbContextFactory
         };
     }
 
+    /// <summary>How long to wait for another process's migration before giving up with <see cref="MigrationLockException"/>.</summary>
+    public static TimeSpan MigrationLockWait { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Applies the provider's migrations (creating the database/file when missing).</summary>
     public static async Task MigrateAsync(StorageOptions options, CancellationToken ct = default)
     {
-        if (NormalizeProvider(options.Provider) == StorageOptions.Sqlite)
+        var sqlite = NormalizeProvider(options.Provider) == StorageOptions.Sqlite;
+        if (sqlite)
             EnsureSqliteFolder(SqliteConnectionString(options));
         await using var db = Create(options);
-        await db.Database.MigrateAsync(ct);
+        // Every unit job opens the store. EF's migrate takes a lock even with nothing to apply, and on SQLite that lock
+        // is a row: a process SIGKILLed while holding it leaves the row, and EF polls for it forever. Reading the
+        // history takes no lock, so an up-to-date store is never blocked by a dead process.
+        if (!(await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            return;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(MigrationLockWait);
+        try
+        {
+            await db.Database.MigrateAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new MigrationLockException(sqlite
+                ? $"The schema of '{new SqliteConnectionStringBuilder(SqliteConnectionString(options)).DataSource}' was not migrated within {MigrationLockWait}: " +
+                  "its migration lock (table __EFMigrationsLock) is held. If no other crawler process is migrating it, a killed one left the lock: " +
+                  "delete it with `sqlite3 FILE 'DELETE FROM \"__EFMigrationsLock\"'` and run `crawler db migrate`."
+                : $"The schema was not migrated within {MigrationLockWait}: another process holds the migration lock. Wait for it, then run `crawler db migrate`.");
+        }
     }
 
     internal static string NormalizeProvider(string? provider) => (provider ?? "").Trim().ToLowerInvariant() switch
@@ -70,3 +92,6 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
             ConnectionString = "Host=localhost;Database=openness_design;Username=design;Password=design",
         });
 }
+
+/// <summary>The schema could not be brought up to date because another (possibly dead) process holds the migration lock.</summary>
+public sealed class MigrationLockException(string message) : Exception(message);

@@ -17,7 +17,8 @@ internal static class StoreQueries
         RunSummary? last = null;
         while (DateTime.UtcNow < deadline)
         {
-            var runs = await RunsAsync(storage, evaluation);
+            // Bounded: a store that cannot be read (a held lock) must fail the test, not hang the run.
+            var runs = await RunsAsync(storage, evaluation).WaitAsync(TimeSpan.FromSeconds(60));
             last = runs.FirstOrDefault();
             if (last is not null && done(last)) return last;
             await Task.Delay(500);

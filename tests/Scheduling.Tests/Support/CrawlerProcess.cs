@@ -57,7 +57,7 @@ public sealed class CrawlerProcess : IDisposable
         using var cts = new CancellationTokenSource(timeout);
         try { await p._process.WaitForExitAsync(cts.Token); }
         catch (OperationCanceledException) { Assert.Fail($"crawler {string.Join(' ', args)} did not finish in {timeout}:\n{p.Output}"); }
-        p._process.WaitForExit(); // drains the redirected output
+        p.DrainOutput();
         return (p._process.ExitCode, p.Output);
     }
 
@@ -82,7 +82,15 @@ public sealed class CrawlerProcess : IDisposable
     public void KillHard()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
+        DrainOutput();
+    }
+
+    // WaitForExit() without a bound also waits for the redirected pipes to close, which a straggling grandchild can
+    // hold open for ever; a test must fail, not hang, so wait a bounded while and go on with the lines already read.
+    private void DrainOutput()
+    {
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+            _lines.Enqueue($"(test harness: {_name} output still open 30 s after exit)");
     }
 
     public void Dispose()
