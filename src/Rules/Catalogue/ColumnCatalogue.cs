@@ -115,15 +115,16 @@ public sealed class ColumnCatalogue
 }
 
 /// <summary>Normalises names as sites show them: tags, entities' spaces, full-width and ideographic spaces, punctuation.</summary>
-public static class NameNormalizer
+public static partial class NameNormalizer
 {
-    private static readonly System.Text.RegularExpressions.Regex Tags = new("<[^>]*>", System.Text.RegularExpressions.RegexOptions.Compiled);
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tags();
 
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
         // Called for every link of every page: most texts hold no tag and nothing to drop, so skip the work then.
-        var s = text.Contains('<') ? Tags.Replace(text, "") : text;
+        var s = text.Contains('<') ? Tags().Replace(text, "") : text;
         var first = -1;
         for (var i = 0; i < s.Length; i++)
             if (Dropped(s[i])) { first = i; break; }

@@ -33,10 +33,52 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"\s[\u4e00-\u9fa5]{2,6}[：:]")]
     private static partial Regex OtherLabel();
 
-    // Any known label, its characters possibly spaced out (索&ensp;引&ensp;号, 标　　题), then a colon.
-    private static readonly Regex LabelColon = new(
-        "(" + string.Join("|", Labels.Keys.OrderByDescending(k => k.Length).Select(k => string.Join(@"[\s\u2002\u2003\u3000]*", k.Select(c => Regex.Escape(c.ToString()))))) + @")[\s\u2002\u2003\u3000]*[：:]",
-        RegexOptions.Compiled);
+    /// <summary>The labels read and the field each fills.</summary>
+    internal static IReadOnlyDictionary<string, MetadataField> KnownLabels => Labels;
+
+    private static readonly int LongestLabel = Labels.Keys.Max(k => k.Length);
+    private static readonly Dictionary<string, MetadataField>.AlternateLookup<ReadOnlySpan<char>> LabelsBySpan =
+        Labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A known label before its colon: the label's first character, the position after the colon, the field.</summary>
+    internal readonly record struct LabelAt(int Index, int End, MetadataField Field);
+
+    /// <summary>
+    /// Every known label followed by a colon, left to right and not overlapping: the label's characters possibly
+    /// spaced out (索&amp;ensp;引&amp;ensp;号, 标　　题), whitespace allowed before the colon; where labels end at the same
+    /// colon the longest wins (信息来源 over 来源). Read backwards from each colon, which is what a leftmost-first
+    /// pattern of all labels matched, without compiling that pattern (a 28 KB method) in every process.
+    /// </summary>
+    internal static List<LabelAt>? FindLabels(string text)
+    {
+        List<LabelAt>? found = null;
+        Span<int> at = stackalloc int[LongestLabel];
+        Span<char> label = stackalloc char[LongestLabel];
+        var from = 0;
+        for (var colon = text.AsSpan().IndexOfAny(Colons); colon >= 0; colon = NextColon(text, colon + 1))
+        {
+            // The label's characters, last first, whitespace between them skipped, none before the previous match.
+            var count = 0;
+            for (var i = colon - 1; i >= from && count < LongestLabel; i--)
+                if (!char.IsWhiteSpace(text[i])) at[count++] = i;
+            for (var k = count; k > 0; k--)
+            {
+                for (var c = 0; c < k; c++) label[c] = text[at[k - 1 - c]];
+                if (!LabelsBySpan.TryGetValue(label[..k], out var field)) continue;
+                (found ??= []).Add(new LabelAt(at[k - 1], colon + 1, field));
+                from = colon + 1;
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static int NextColon(string text, int start)
+    {
+        if (start >= text.Length) return -1;
+        var next = text.AsSpan(start).IndexOfAny(Colons);
+        return next < 0 ? -1 : start + next;
+    }
 
     public static Dictionary<MetadataField, string> Extract(IDocument doc)
     {
@@ -65,19 +107,19 @@ internal static partial class MetadataExtractor
             if (!holdsColon[i] && !labelCell) continue;
             var text = Dom.TextContent(e);
             if (text.Length > 600) continue;
-            // Without a colon only a bare label cell can hold a label (checked below); skip the big pattern.
-            var matches = holdsColon[i] && MayHoldLabel(text) ? LabelColon.Matches(text) : null;
+            // Without a colon only a bare label cell can hold a label (checked below).
+            var matches = holdsColon[i] ? FindLabels(text) : null;
             if (matches is { Count: > 0 })
             {
                 // One box may hold several pairs: "来源：测试县 发布日期：2026-11-20 浏览次数：12".
                 for (int m = 0; m < matches.Count; m++)
                 {
                     var match = matches[m];
-                    if (!Labels.TryGetValue(NameNormalizer.Normalize(match.Groups[1].Value), out var field) || found.ContainsKey(field)) continue;
+                    if (found.ContainsKey(match.Field)) continue;
                     var end = m + 1 < matches.Count ? matches[m + 1].Index : text.Length;
-                    var value = CutAtOtherLabel(Dom.Collapse(text[(match.Index + match.Length)..end]));
+                    var value = CutAtOtherLabel(Dom.Collapse(text[match.End..end]));
                     if (value.Length == 0 && matches.Count == 1) value = ValueBeside(e);
-                    if (value.Length > 0 && value.Length <= 300) found[field] = value;
+                    if (value.Length > 0 && value.Length <= 300) found[match.Field] = value;
                 }
                 continue;
             }
@@ -87,27 +129,6 @@ internal static partial class MetadataExtractor
                 found[f] = v;
         }
         return found;
-    }
-
-    // The last character of every label: a label：value pair needs one of them right before a colon (spaces apart).
-    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(
-        new string(Labels.Keys.Select(k => k[^1]).Distinct().ToArray()));
-
-    /// <summary>
-    /// False when no colon in <paramref name="text"/> follows a label's last character (whitespace apart, as
-    /// <see cref="LabelColon"/> allows), so the pattern cannot match: "各部门：", "当前位置：", "网站标识码：" are not read.
-    /// </summary>
-    private static bool MayHoldLabel(string text)
-    {
-        for (var colon = text.AsSpan().IndexOfAny(Colons); colon >= 0; )
-        {
-            var before = colon - 1;
-            while (before >= 0 && char.IsWhiteSpace(text[before])) before--;
-            if (before >= 0 && LabelEnds.Contains(text[before])) return true;
-            var next = text.AsSpan(colon + 1).IndexOfAny(Colons);
-            colon = next < 0 ? -1 : colon + 1 + next;
-        }
-        return false;
     }
 
     /// <summary>The value in the next box: &lt;td&gt;label&lt;/td&gt;&lt;td&gt;value&lt;/td&gt;, or the cell after the label's cell.</summary>
