@@ -47,6 +47,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
             }
             var run = await store.GetRunAsync(runId, cancellationToken)
                 ?? throw new InvalidOperationException($"scan run {runId} does not exist");
+            using var turn = await InFlight.WaitTurnAsync(runId, unitId, cancellationToken);
 
             if (rejected is not null)
             {
@@ -59,8 +60,9 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
                 await CloseRunWhenCompleteAsync(store, runId, cancellationToken);
                 return;
             }
-            // Quartz's cluster recovery can fire a dead node's unit twice (its recovery trigger and the original one):
-            // a unit already saved in this run is done, so a second firing must not scan and save it again.
+            // Quartz's cluster recovery can fire a dead node's unit twice (its recovery trigger and the original one),
+            // at once on the node that recovers it: the second waited its turn above, and a unit already saved in this
+            // run is done, so it must not scan and save it again.
             if ((await store.GetSavedUnitIdsAsync(runId, cancellationToken)).Contains(unitId))
             {
                 Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} already saved in run {runId}; not scanned again");
@@ -83,6 +85,8 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
         }
     }
 
+    private static readonly UnitTurns InFlight = new();
+
     /// <summary>
     /// The run is finished when its last unit is saved. Two nodes saving the last two units at once may both see the
     /// run complete; closing it twice writes the same state and the same reports.
@@ -103,5 +107,50 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
     {
         await store.FinishRunAsync(runId, ct: ct);
         await new ReportPublisher(store).WriteRunAsync(runId, ReportsOf(dataDir, runId), null, ct);
+    }
+}
+
+/// <summary>
+/// One firing at a time per run × unit in this process: a later firing of the same unit of the same run waits for the
+/// earlier one to end. (Across nodes Quartz's DisallowConcurrentExecution and the saved-unit check keep them apart.)
+/// </summary>
+internal sealed class UnitTurns
+{
+    private readonly Dictionary<(long Run, string Unit), Task> _last = [];
+
+    public async Task<IDisposable> WaitTurnAsync(long runId, string unitId, CancellationToken ct)
+    {
+        var key = (runId, unitId);
+        var mine = new Turn(this, key);
+        Task? earlier;
+        lock (_last)
+        {
+            _last.TryGetValue(key, out earlier);
+            _last[key] = mine.Done;
+        }
+        if (earlier is not null)
+        {
+            try { await earlier.WaitAsync(ct); }
+            catch (OperationCanceledException)
+            {
+                // Those queued after this one must still wait for the earlier firing, not only for this one.
+                _ = earlier.ContinueWith(_ => mine.Dispose(), TaskScheduler.Default);
+                throw;
+            }
+        }
+        return mine;
+    }
+
+    private sealed class Turn(UnitTurns owner, (long, string) key) : IDisposable
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public Task Done => _done.Task;
+
+        public void Dispose()
+        {
+            if (!_done.TrySetResult()) return;
+            lock (owner._last)
+                if (owner._last.TryGetValue(key, out var last) && last == _done.Task) owner._last.Remove(key);
+        }
     }
 }

@@ -63,9 +63,8 @@ public sealed partial class ClusterTests
     }
 
     [Test]
-    // Known race, not yet fixed: Quartz's cluster recovery can fire a dead node's unit twice at once, and then the
-    // survivor scans it twice (the store keeps one result). Retried so CI stays meaningful while it is fixed.
-    [Retry(3)]
+    // Quartz's cluster recovery can fire a dead node's unit twice at once on the survivor; the unit job takes turns
+    // per run × unit, so the second firing finds the unit saved and does not scan it again (asserted below).
     public async Task Killing_one_worker_mid_run_still_gets_all_twenty_done_by_the_other()
     {
         await using var db = await TestPostgres.CreateAsync();
