@@ -73,16 +73,23 @@ public sealed class YamlReader(string file, List<SourceError> errors)
         return fallback;
     }
 
-    public IReadOnlyList<string> StringList(YamlMappingNode map, string key)
+    public IReadOnlyList<string> StringList(YamlMappingNode map, string key) => Items(map, key).Select(i => i.Value).ToList();
+
+    /// <summary>A list of absolute http(s) URLs; a bad item is reported at its own line.</summary>
+    public IReadOnlyList<Uri> UrlList(YamlMappingNode map, string key) =>
+        Items(map, key).Select(i => ParseUrl(i.Node, key, i.Value)).OfType<Uri>().ToList();
+
+    // A single text value counts as a list of one.
+    private List<(string Value, YamlNode Node)> Items(YamlMappingNode map, string key)
     {
         var node = Child(map, key);
         if (node is null) return [];
-        if (node is YamlScalarNode { Value: { } single } && !string.IsNullOrEmpty(single)) return [single];
+        if (node is YamlScalarNode { Value: { } single } && !string.IsNullOrEmpty(single)) return [(single, node)];
         if (node is not YamlSequenceNode seq) { errors.Add(At(node, $"'{key}' must be a list of text values")); return []; }
-        var list = new List<string>();
+        var list = new List<(string, YamlNode)>();
         foreach (var item in seq.Children)
         {
-            if (item is YamlScalarNode { Value: { } v }) list.Add(v);
+            if (item is YamlScalarNode { Value: { } v }) list.Add((v, item));
             else errors.Add(At(item, $"each item of '{key}' must be a text value"));
         }
         return list;
@@ -94,11 +101,13 @@ public sealed class YamlReader(string file, List<SourceError> errors)
         return s is null ? null : ParseUrl(map, key, s);
     }
 
-    public Uri? ParseUrl(YamlMappingNode map, string key, string value)
+    public Uri? ParseUrl(YamlMappingNode map, string key, string value) => ParseUrl(Child(map, key) ?? map, key, value);
+
+    private Uri? ParseUrl(YamlNode at, string key, string value)
     {
         if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https"))
             return uri;
-        errors.Add(At(Child(map, key) ?? map, $"'{key}': '{value}' is not an absolute http(s) URL"));
+        errors.Add(At(at, $"'{key}': '{value}' is not an absolute http(s) URL"));
         return null;
     }
 

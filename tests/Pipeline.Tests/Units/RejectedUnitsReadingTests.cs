@@ -53,6 +53,24 @@ public sealed class RejectedUnitsReadingTests
     }
 
     [Test]
+    public void A_bad_entry_url_is_reported_at_its_own_line_not_the_list_key()
+    {
+        var file = UnitsFileReader.Parse(File("""
+              - id: entries
+                name: 丁县
+                portal: http://d.gov.cn/
+                entries:
+                  - http://d.gov.cn/zwgk/
+                  - http://d.gov.cn/xxgk/
+                  - www.d.gov.cn/bad/
+            """), "units.yaml");
+        var rejected = file.Rejected.Single();
+        Assert.That(rejected.Problems.Select(p => p.Key), Is.EqualTo(new[] { "entries" }));
+        // Lines: evaluation 1, indicatorSystem 2, units 3, "- id" 4, name 5, portal 6, entries 7, items 8-10.
+        Assert.That(rejected.Message, Does.Contain("units.yaml:10:").And.Contain("'www.d.gov.cn/bad/' is not an absolute http(s) URL"));
+    }
+
+    [Test]
     public void A_duplicate_of_a_rejected_unit_still_stops_the_file()
     {
         var ex = Assert.Throws<Openness.Core.Diagnostics.InputFileException>(() => UnitsFileReader.Parse(File(Units + "\n" + """
