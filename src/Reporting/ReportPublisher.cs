@@ -12,9 +12,10 @@ public sealed record PublishedReports(IReadOnlyList<string> UnitReports, string 
 }
 
 /// <summary>Reads a run from the store and writes every report: store → reports, nothing recomputed.</summary>
-public sealed class ReportPublisher(ScanStore store)
+/// <param name="supervision">the run's supervision table (seed 004): its tasks go into every unit's rectification list</param>
+public sealed class ReportPublisher(ScanStore store, Openness.Rules.Indicators.SupervisionTable? supervision = null)
 {
-    private readonly UnitReportWriter _unitReports = new();
+    private readonly UnitReportWriter _unitReports = new(supervision);
     private readonly RankingWriter _ranking = new();
     private readonly JsonExportWriter _export = new();
 

@@ -43,6 +43,7 @@ public static class WebApp
         services.AddSingleton(await AccountStore.OpenAsync(options.Storage, ct));
         services.AddSingleton<SignInService>();
         services.AddSingleton<Layout>();
+        services.AddSingleton(new UnitSupervision(systems));
         services.AddSingleton<UnitReportPage>();
         services.AddSingleton<PageCache>();
         // One Chromium for every PDF (started on the first print); the container disposes it with the app.

@@ -223,7 +223,8 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         var name = y.RequiredString(root, "name");
         // Indicator triggers are checked against the systems the table is used with, so a typo cannot hide.
         var knownIndicators = new HashSet<string>();
-        foreach (var file in y.StringList(root, "systems"))
+        var systems = y.StringList(root, "systems");
+        foreach (var file in systems)
         {
             var sysPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", file);
             var sysErrors = new List<SourceError>();
@@ -264,7 +265,7 @@ internal sealed class RulesFileParser(CheckRegistry registry, ColumnCatalogue ca
         if (y.Errors.Count > before || id is null || name is null) return null;
         return new SupervisionTable
         {
-            Id = id, Name = name, Path = path, ContentHash = hash, Source = source, Notes = notes, Tasks = tasks,
+            Id = id, Name = name, Path = path, ContentHash = hash, Source = source, Notes = notes, Tasks = tasks, Systems = systems,
         };
     }
 

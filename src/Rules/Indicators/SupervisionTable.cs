@@ -34,6 +34,8 @@ public sealed class SupervisionTable
     public SystemSource? Source { get; init; }
     public IReadOnlyList<string> Notes { get; init; } = [];
     public IReadOnlyList<RectificationTask> Tasks { get; init; } = [];
+    /// <summary>The indicator system files (names in the table's folder) the table is used with.</summary>
+    public IReadOnlyList<string> Systems { get; init; } = [];
 }
 
 /// <summary>Seed 002 附件1: each unit's yearly publishing target (目标任务数量), to copy into the units file.</summary>

@@ -76,13 +76,13 @@ public static class ApiEndpoints
         return Results.Json((await reviews.GetUnitFindingsAsync(result.Run.RunId, unitKey, ct)).Select(Shape), Json);
     }
 
-    private static async Task<IResult> UnitRectification(HttpContext http, EvaluationStore evaluations, ScanStore scans,
+    private static async Task<IResult> UnitRectification(HttpContext http, EvaluationStore evaluations, ScanStore scans, UnitSupervision supervision,
         long evaluationId, string unitKey, long? run, CancellationToken ct)
     {
         if (!http.User.CanSeeUnit(unitKey)) return Results.StatusCode(StatusCodes.Status403Forbidden);
         var result = await UnitResults.FindAsync(evaluations, scans, evaluationId, unitKey, run, ct);
         if (result is null) return Results.NotFound();
-        return Results.Json(RectificationListBuilder.Build(result), Json);
+        return Results.Json(RectificationListBuilder.Build(result, supervision.For(result)), Json);
     }
 
     private static async Task<IResult> Finding(HttpContext http, ReviewStore reviews, long findingId, CancellationToken ct)

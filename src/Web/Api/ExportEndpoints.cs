@@ -28,22 +28,22 @@ public static class ExportEndpoints
             RunExport(e, s, evaluationId, run, ct, (r, units) => File(new XlsxExport().RankingAndFindings(r, units), XlsxExport.ContentType, $"ranking-findings-{r.Run.RunId}.xlsx")));
 
         var unit = app.MapGroup("/units/{evaluationId:long}/{unitKey}").RequireAuthorization();
-        unit.MapGet("/report.html", (HttpContext http, EvaluationStore e, ScanStore s, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
+        unit.MapGet("/report.html", (HttpContext http, EvaluationStore e, ScanStore s, UnitSupervision sup, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
             UnitExport(http, e, s, evaluationId, unitKey, run, ct, async (u, history) =>
             {
                 // The standalone report carries its own inline stylesheet; still no script, no framing.
                 http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'";
-                return Results.Content(new UnitReportWriter().Render(u, await history()), UnitReportWriter.ContentType);
+                return Results.Content(new UnitReportWriter(sup.For(u)).Render(u, await history()), UnitReportWriter.ContentType);
             }));
-        unit.MapGet("/report.pdf", (HttpContext http, EvaluationStore e, ScanStore s, UnitReportPdf pdf, long evaluationId, string unitKey, long? run,
-            CancellationToken ct) => UnitExport(http, e, s, evaluationId, unitKey, run, ct, async (u, history) =>
-                File(await pdf.RenderAsync(u, await history(), ct), UnitReportPdf.ContentType, ReportFiles.UnitFileName(u.Unit.Id, "pdf"))));
-        unit.MapGet("/rectification.csv", (HttpContext http, EvaluationStore e, ScanStore s, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
+        unit.MapGet("/report.pdf", (HttpContext http, EvaluationStore e, ScanStore s, UnitReportPdf pdf, UnitSupervision sup, long evaluationId, string unitKey,
+            long? run, CancellationToken ct) => UnitExport(http, e, s, evaluationId, unitKey, run, ct, async (u, history) =>
+                File(await pdf.RenderAsync(u, await history(), ct, new UnitReportWriter(sup.For(u))), UnitReportPdf.ContentType, ReportFiles.UnitFileName(u.Unit.Id, "pdf"))));
+        unit.MapGet("/rectification.csv", (HttpContext http, EvaluationStore e, ScanStore s, UnitSupervision sup, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
             UnitExport(http, e, s, evaluationId, unitKey, run, ct, (u, _) => Task.FromResult(
-                File(new CsvExport().Rectification(RectificationListBuilder.Build(u)), CsvExport.ContentType, $"rectification-{ReportFiles.SafeName(u.Unit.Id)}.csv"))));
-        unit.MapGet("/rectification.xlsx", (HttpContext http, EvaluationStore e, ScanStore s, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
+                File(new CsvExport().Rectification(RectificationListBuilder.Build(u, sup.For(u))), CsvExport.ContentType, $"rectification-{ReportFiles.SafeName(u.Unit.Id)}.csv"))));
+        unit.MapGet("/rectification.xlsx", (HttpContext http, EvaluationStore e, ScanStore s, UnitSupervision sup, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
             UnitExport(http, e, s, evaluationId, unitKey, run, ct, (u, _) => Task.FromResult(
-                File(new XlsxExport().Rectification(RectificationListBuilder.Build(u)), XlsxExport.ContentType, $"rectification-{ReportFiles.SafeName(u.Unit.Id)}.xlsx"))));
+                File(new XlsxExport().Rectification(RectificationListBuilder.Build(u, sup.For(u))), XlsxExport.ContentType, $"rectification-{ReportFiles.SafeName(u.Unit.Id)}.xlsx"))));
         unit.MapGet("/findings.csv", (HttpContext http, EvaluationStore e, ScanStore s, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
             UnitExport(http, e, s, evaluationId, unitKey, run, ct, (u, _) => Task.FromResult(
                 File(new CsvExport().Findings([u]), CsvExport.ContentType, $"findings-{ReportFiles.SafeName(u.Unit.Id)}.csv"))));

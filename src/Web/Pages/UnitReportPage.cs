@@ -13,7 +13,7 @@ namespace Openness.Web.Pages;
 /// A unit's report in the app: effective points per indicator (reviews applied, marked), the gaps with evidence and
 /// screenshots, and the rectification list. Staff also get a link from each finding to its review.
 /// </summary>
-public sealed class UnitReportPage
+public sealed class UnitReportPage(UnitSupervision supervision)
 {
     /// <param name="staff">office or assessor: each finding links to its review</param>
     public string Render(bool staff, long evaluationId, UnitResult result, IReadOnlyList<ReviewItem> findings)
@@ -54,7 +54,7 @@ public sealed class UnitReportPage
               .Append(Points(i.PointsEarned)).Append("</td><td class=\"n\">").Append(Points(i.PointsPossible)).Append("</td></tr>");
         sb.Append("</table></div>");
 
-        var rectification = RectificationListBuilder.Build(result);
+        var rectification = RectificationListBuilder.Build(result, supervision.For(result));
         sb.Append("<h2>整改清单</h2>");
         if (rectification.Items.Count == 0) sb.Append("<p>未发现需整改的问题。</p>");
         else
