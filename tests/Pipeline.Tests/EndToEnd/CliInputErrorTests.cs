@@ -97,6 +97,35 @@ public sealed class CliInputErrorTests
     }
 
     [Test]
+    public async Task A_broken_supervision_table_of_the_system_stops_the_scan_with_its_file_and_line()
+    {
+        var rules = Path.Combine(_dir, "rules");
+        Directory.CreateDirectory(rules);
+        foreach (var f in new[] { "columns.yaml", "cn-calendar.json", "jilin-2017-county.yaml" })
+            File.Copy(Path.Combine(SampleRepo.Root, "rules", f), Path.Combine(rules, f));
+        // The table names the system, so it is the one the scan's rectification lists use; its one task has no text.
+        var table = Path.Combine(rules, "supervision.yaml");
+        File.WriteAllText(table, "kind: supervision\nid: broken\nname: 督察表\nsystems: [jilin-2017-county.yaml]\ntasks:\n  - number: 1\n    id: t1\n");
+        var units = Path.Combine(_dir, "units.yaml");
+        File.WriteAllText(units, """
+            evaluation: 测试评估
+            indicatorSystem: rules/jilin-2017-county.yaml
+            units:
+              - id: a
+                name: 甲县
+                portal: http://127.0.0.1:9/
+            """);
+
+        var config = Path.Combine(_dir, "settings.json");
+        File.WriteAllText(config, System.Text.Json.JsonSerializer.Serialize(new { DataDir = Path.Combine(_dir, "data") }));
+
+        var (code, err) = await CliRun.Run("scan", "--units", units, "--config", config, "--as-of", "2026-06-15");
+        Assert.That(code, Is.EqualTo(2), err);
+        Assert.That(err, Does.Contain($"{table}:6:").And.Contain("'task'"));
+        Assert.That(Directory.Exists(Path.Combine(_dir, "data")), Is.False, "no store opened, nothing fetched");
+    }
+
+    [Test]
     public async Task Every_shipped_rules_file_validates()
     {
         var files = Directory.GetFiles(Path.Combine(SampleRepo.Root, "rules"), "*.yaml")
