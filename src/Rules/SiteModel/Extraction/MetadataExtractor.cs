@@ -36,6 +36,10 @@ internal static partial class MetadataExtractor
     /// <summary>The labels read and the field each fills.</summary>
     internal static IReadOnlyDictionary<string, MetadataField> KnownLabels => Labels;
 
+    // The last character of every label.
+    private static readonly System.Buffers.SearchValues<char> LabelEnds = System.Buffers.SearchValues.Create(
+        new string(Labels.Keys.Select(k => k[^1]).Distinct().ToArray()));
+
     private static readonly int LongestLabel = Labels.Keys.Max(k => k.Length);
     private static readonly Dictionary<string, MetadataField>.AlternateLookup<ReadOnlySpan<char>> LabelsBySpan =
         Labels.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -57,9 +61,13 @@ internal static partial class MetadataExtractor
         var from = 0;
         for (var colon = text.AsSpan().IndexOfAny(Colons); colon >= 0; colon = NextColon(text, colon + 1))
         {
+            // Most colons follow no label ("当前位置：", prose): the character before decides that without a lookup.
+            var last = colon - 1;
+            while (last >= from && char.IsWhiteSpace(text[last])) last--;
+            if (last < from || !LabelEnds.Contains(text[last])) continue;
             // The label's characters, last first, whitespace between them skipped, none before the previous match.
             var count = 0;
-            for (var i = colon - 1; i >= from && count < LongestLabel; i--)
+            for (var i = last; i >= from && count < LongestLabel; i--)
                 if (!char.IsWhiteSpace(text[i])) at[count++] = i;
             for (var k = count; k > 0; k--)
             {
