@@ -65,7 +65,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
             // run is done, so it must not scan and save it again.
             if ((await store.GetSavedUnitIdsAsync(runId, cancellationToken)).Contains(unitId))
             {
-                Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} already saved in run {runId}; not scanned again");
+                Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} already saved in run {runId}; not scanned again{(context.Recovering ? " (recovered)" : "")}");
                 await CloseRunWhenCompleteAsync(store, runId, plan.Rules.System, cancellationToken);
                 return;
             }

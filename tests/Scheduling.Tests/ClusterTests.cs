@@ -22,9 +22,8 @@ public sealed partial class ClusterTests
     [GeneratedRegex(@"\[(?<unit>unit-\d+)\] start")]
     private static partial Regex Started();
 
-    private static IEnumerable<(string Unit, string Node, bool Recovered)> SavedBy(CrawlerProcess worker) =>
-        worker.Lines.Select(l => (Line: l, Match: Saved().Match(l))).Where(x => x.Match.Success)
-            .Select(x => (x.Match.Groups["unit"].Value, x.Match.Groups["node"].Value, x.Line.Contains("(recovered)")));
+    private static IEnumerable<(string Unit, string Node)> SavedBy(CrawlerProcess worker) =>
+        worker.Lines.Select(l => Saved().Match(l)).Where(m => m.Success).Select(m => (m.Groups["unit"].Value, m.Groups["node"].Value));
 
     [Test]
     public async Task Two_workers_share_twenty_units_each_scanned_exactly_once()
@@ -97,8 +96,11 @@ public sealed partial class ClusterTests
         var savedByB = SavedBy(b).ToList();
         Assert.That(savedByA.Concat(savedByB.Select(s => s.Unit)), Is.EquivalentTo(Enumerable.Range(1, Units).Select(i => $"unit-{i:00}")),
             "node b did every unit node a did not finish, and none twice:\n" + b.Output);
+        // A unit node a died in is fired again on node b by Quartz's recovery, and sometimes also by its original trigger;
+        // whichever comes first scans it, the other finds it saved. So: saved once, by node b, and recovery took place.
         foreach (var unit in inFlight)
-            Assert.That(savedByB.Any(s => s.Unit == unit && s.Recovered), Is.True, $"{unit} was running on node a and is recovered by node b:\n{b.Output}");
+            Assert.That(savedByB.Count(s => s.Unit == unit), Is.EqualTo(1), $"{unit} was running on node a and is finished by node b:\n{b.Output}");
+        Assert.That(b.Lines.Any(l => l.Contains("(recovered)")), Is.True, $"node b ran node a's units as recovery firings:\n{b.Output}");
 
         var rows = await StoreQueries.RowsAsync(db.Storage, run.RunId);
         Assert.That(rows, Has.Count.EqualTo(Units));
