@@ -46,10 +46,8 @@ public sealed class UnitReportPdf : IAsyncDisposable
     /// <summary>How many times Chromium was started (1 while it stays up, however many PDFs were printed).</summary>
     public int BrowserLaunches => Volatile.Read(ref _launches);
 
-    /// <param name="writer">renders the report's HTML; this instance's own (given at construction) when null</param>
-    public Task<byte[]> RenderAsync(UnitResult result, IReadOnlyList<UnitHistoryEntry>? history = null, CancellationToken ct = default,
-        UnitReportWriter? writer = null) =>
-        RenderHtmlAsync((writer ?? _writer).Render(result, history), ct);
+    public Task<byte[]> RenderAsync(UnitResult result, IReadOnlyList<UnitHistoryEntry>? history = null, CancellationToken ct = default) =>
+        RenderHtmlAsync(_writer.Render(result, history), ct);
 
     /// <summary>Prints any self-contained HTML; nothing it references is fetched.</summary>
     public async Task<byte[]> RenderHtmlAsync(string html, CancellationToken ct = default)

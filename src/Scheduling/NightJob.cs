@@ -68,7 +68,7 @@ public sealed class NightJob(SchedulingSettings settings, ILogger<NightJob> log)
             if (units.Count == 0)
             {
                 // No unit job will close this run: close it here (with reports when it holds rejected units).
-                if (rejected.Count > 0) await UnitJob.FinishAndPublishAsync(store, runId, settings.DataDir, plan.Rules.System, cancellationToken);
+                if (rejected.Count > 0) await UnitJob.FinishAndPublishAsync(store, runId, settings.DataDir, plan.Rules, cancellationToken);
                 else await store.FinishRunAsync(runId, ct: cancellationToken);
             }
             data.Remove(JobKeys.OpenRunId);

@@ -57,7 +57,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
                 Console.Error.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} of schedule {key} not scanned, saved as failed in run {runId}: {string.Join("; ", rejected.Errors)}");
                 data[JobKeys.LastRunId] = runId.ToString(CultureInfo.InvariantCulture);
                 data[JobKeys.LastOutcome] = $"run {runId}: rejected by the units file, saved as failed";
-                await CloseRunWhenCompleteAsync(store, runId, plan.Rules.System, cancellationToken);
+                await CloseRunWhenCompleteAsync(store, runId, plan.Rules, cancellationToken);
                 return;
             }
             // Quartz's cluster recovery can fire a dead node's unit twice (its recovery trigger and the original one),
@@ -66,7 +66,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
             if ((await store.GetSavedUnitIdsAsync(runId, cancellationToken)).Contains(unitId))
             {
                 Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} already saved in run {runId}; not scanned again{(context.Recovering ? " (recovered)" : "")}");
-                await CloseRunWhenCompleteAsync(store, runId, plan.Rules.System, cancellationToken);
+                await CloseRunWhenCompleteAsync(store, runId, plan.Rules, cancellationToken);
                 return;
             }
             var card = await new UnitScanner(fetchers, store, settings.DataDir, progress)
@@ -75,7 +75,7 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
             Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} unit {unitId} saved in run {runId} by {instance}{(context.Recovering ? " (recovered)" : "")}");
             data[JobKeys.LastRunId] = runId.ToString(CultureInfo.InvariantCulture);
             data[JobKeys.LastOutcome] = card is null ? $"run {runId}: scan failed" : $"run {runId}: {card.Total:0.##}/{card.Possible:0.##} 分, {card.Grade}";
-            await CloseRunWhenCompleteAsync(store, runId, plan.Rules.System, cancellationToken);
+            await CloseRunWhenCompleteAsync(store, runId, plan.Rules, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -91,11 +91,11 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
     /// The run is finished when its last unit is saved. Two nodes saving the last two units at once may both see the
     /// run complete; closing it twice writes the same state and the same reports.
     /// </summary>
-    private async Task CloseRunWhenCompleteAsync(ScanStore store, long runId, Openness.Rules.Indicators.IndicatorSystem system, CancellationToken ct)
+    private async Task CloseRunWhenCompleteAsync(ScanStore store, long runId, Openness.Rules.RulesBundle rules, CancellationToken ct)
     {
         var run = await store.GetRunAsync(runId, ct);
         if (run is null || run.UnitsCompleted + run.UnitsFailed < run.UnitsPlanned) return;
-        await FinishAndPublishAsync(store, runId, settings.DataDir, system, ct);
+        await FinishAndPublishAsync(store, runId, settings.DataDir, rules, ct);
         Console.Out.WriteLine($"{DateTime.Now:HH:mm:ss} scan run {runId} finished: {run.UnitsCompleted} completed, {run.UnitsFailed} failed; reports in {ReportsOf(settings.DataDir, runId)}");
     }
 
@@ -103,11 +103,11 @@ public sealed class UnitJob(SchedulingSettings settings, ScanFetchers fetchers, 
     public static string ReportsOf(string dataDir, long runId) => Path.Combine(dataDir, "reports", $"run-{runId}");
 
     /// <summary>Closes the run and writes its reports (the night does this itself when no unit job will).</summary>
-    public static async Task FinishAndPublishAsync(ScanStore store, long runId, string dataDir, Openness.Rules.Indicators.IndicatorSystem system, CancellationToken ct)
+    public static async Task FinishAndPublishAsync(ScanStore store, long runId, string dataDir, Openness.Rules.RulesBundle rules, CancellationToken ct)
     {
         await store.FinishRunAsync(runId, ct: ct);
         // Read per run, not kept: a worker runs for months and the office may edit the table between nights.
-        var supervision = new Openness.Rules.Indicators.SupervisionTableFinder().ForReports(system, Console.Error.WriteLine);
+        var supervision = new Openness.Rules.Indicators.SupervisionTableFinder(rules).ForReports(rules.System, Console.Error.WriteLine);
         await new ReportPublisher(store, supervision).WriteRunAsync(runId, ReportsOf(dataDir, runId), null, ct);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ScanRunner(AppSettings settings, IScanProgress progress)
         CancellationToken ct)
     {
         var rules = RulesBundle.Load(units.IndicatorSystem); // bad rules stop the scan before anything is fetched
-        var supervision = new Openness.Rules.Indicators.SupervisionTableFinder(rules.Checks).For(rules.System); // so does a bad supervision table
+        var supervision = new Openness.Rules.Indicators.SupervisionTableFinder(rules).For(rules.System); // so does a bad supervision table
         var systemContent = await File.ReadAllTextAsync(units.IndicatorSystem, ct);
 
         var store = await ScanStore.OpenAsync(settings.Storage, rules.Catalogue, ct, new KnownIndicatorSystems(rules.System));

@@ -115,7 +115,7 @@ public static class UnitsFileReader
         var name = Field("name", () => u.RequiredString(map, "name"));
         var group = Field("group", () => u.OptionalString(map, "group")) ?? "";
         var portal = Field("portal", () => u.AbsoluteUrl(map, "portal", required: true));
-        var entries = Field("entries", () => u.UrlList(map, "entries").ToList());
+        var entries = Field("entries", () => u.UrlList(map, "entries"));
         var hosts = Field("allowedHosts", () => u.StringList(map, "allowedHosts"));
         var allowPrivate = Field("allowPrivateAddresses", () => u.OptionalBool(map, "allowPrivateAddresses")) ?? false;
         var mode = Field("fetchMode", () => u.Enum(map, "fetchMode", FetchModePreference.Auto));

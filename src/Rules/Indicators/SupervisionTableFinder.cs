@@ -10,8 +10,12 @@ namespace Openness.Rules.Indicators;
 /// file's folder whose <c>systems</c> names that file. Rectification lists and unit reports take its tasks and
 /// 材料提供部门; a system no table names gets lists without them. Each folder is read once per finder.
 /// </summary>
-public sealed class SupervisionTableFinder(CheckRegistry? checks = null)
+/// <param name="catalogue">the folder's column catalogue when the caller has it loaded (a scan's <see cref="RulesBundle"/>)</param>
+public sealed class SupervisionTableFinder(CheckRegistry? checks = null, ColumnCatalogue? catalogue = null)
 {
+    /// <summary>A finder for a loaded bundle: its checks and catalogue, nothing read twice.</summary>
+    public SupervisionTableFinder(RulesBundle rules) : this(rules.Checks, rules.Catalogue) { }
+
     private readonly ConcurrentDictionary<string, Lazy<SupervisionTable?>> _bySystemFile = new();
 
     /// <summary>
@@ -40,12 +44,12 @@ public sealed class SupervisionTableFinder(CheckRegistry? checks = null)
     {
         var folder = System.IO.Path.GetDirectoryName(systemFile)!;
         var name = System.IO.Path.GetFileName(systemFile);
-        ColumnCatalogue? catalogue = null;
+        var folderCatalogue = catalogue;
         foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             if (!IsSupervisionTable(file)) continue;
-            catalogue ??= ColumnCatalogue.Load(System.IO.Path.Combine(folder, RulesBundle.CatalogueFile));
-            var table = IndicatorSystemLoader.LoadSupervision(file, checks ?? CheckRegistry.Default, catalogue);
+            folderCatalogue ??= ColumnCatalogue.Load(System.IO.Path.Combine(folder, RulesBundle.CatalogueFile));
+            var table = IndicatorSystemLoader.LoadSupervision(file, checks ?? CheckRegistry.Default, folderCatalogue);
             if (table.Systems.Contains(name, StringComparer.Ordinal)) return table;
         }
         return null;

@@ -37,7 +37,7 @@ public static class ExportEndpoints
             }));
         unit.MapGet("/report.pdf", (HttpContext http, EvaluationStore e, ScanStore s, UnitReportPdf pdf, UnitSupervision sup, long evaluationId, string unitKey,
             long? run, CancellationToken ct) => UnitExport(http, e, s, evaluationId, unitKey, run, ct, async (u, history) =>
-                File(await pdf.RenderAsync(u, await history(), ct, new UnitReportWriter(sup.For(u))), UnitReportPdf.ContentType, ReportFiles.UnitFileName(u.Unit.Id, "pdf"))));
+                File(await pdf.RenderHtmlAsync(new UnitReportWriter(sup.For(u)).Render(u, await history()), ct), UnitReportPdf.ContentType, ReportFiles.UnitFileName(u.Unit.Id, "pdf"))));
         unit.MapGet("/rectification.csv", (HttpContext http, EvaluationStore e, ScanStore s, UnitSupervision sup, long evaluationId, string unitKey, long? run, CancellationToken ct) =>
             UnitExport(http, e, s, evaluationId, unitKey, run, ct, (u, _) => Task.FromResult(
                 File(new CsvExport().Rectification(RectificationListBuilder.Build(u, sup.For(u))), CsvExport.ContentType, $"rectification-{ReportFiles.SafeName(u.Unit.Id)}.csv"))));

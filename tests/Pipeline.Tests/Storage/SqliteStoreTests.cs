@@ -61,20 +61,24 @@ public sealed class SqliteStoreTests
         Assert.DoesNotThrowAsync(async () => await ScanStore.OpenAsync(_options));
     }
 
+    /// <summary>The lock row EF Core's SQLite migrator leaves when its process is killed while holding it.</summary>
+    private async Task LeaveStaleMigrationLockAsync()
+    {
+        await using var conn = new SqliteConnection(_options.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);" +
+            "INSERT OR REPLACE INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-01 00:00:00');";
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     [Test]
     public async Task A_migration_lock_left_by_a_killed_process_does_not_hang_the_next_open()
     {
         // A worker SIGKILLed while EF Core held its SQLite migration lock leaves the lock row behind; EF then polls
         // for it forever. Opening an up-to-date store must not take the lock at all.
         await ScanStore.OpenAsync(_options);
-        await using (var conn = new SqliteConnection(_options.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "CREATE TABLE IF NOT EXISTS \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);" +
-                "INSERT OR REPLACE INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-01 00:00:00');";
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await LeaveStaleMigrationLockAsync();
         var open = ScanStore.OpenAsync(_options);
         Assert.That(await Task.WhenAny(open, Task.Delay(TimeSpan.FromSeconds(30))), Is.SameAs(open), "opening waited on the stale lock");
         await open;
@@ -84,14 +88,7 @@ public sealed class SqliteStoreTests
     public async Task A_stale_lock_on_a_store_that_needs_migrating_fails_with_what_to_do_instead_of_waiting_forever()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(_options.ConnectionString).DataSource)!);
-        await using (var conn = new SqliteConnection(_options.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL CONSTRAINT \"PK___EFMigrationsLock\" PRIMARY KEY, \"Timestamp\" TEXT NOT NULL);" +
-                "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-01 00:00:00');";
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await LeaveStaleMigrationLockAsync();
         var saved = OpennessDbContextFactory.MigrationLockWait;
         OpennessDbContextFactory.MigrationLockWait = TimeSpan.FromSeconds(2);
         try
